@@ -1,0 +1,14 @@
+using Marketplace.Payments;
+using Marketplace.Data;
+using Marketplace.Messaging.Diagnostics;
+using Marketplace.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPayments();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+app.MapDefaultEndpoints();
+app.MapBackboneProbeApi();
+app.Run();

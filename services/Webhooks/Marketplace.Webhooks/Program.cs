@@ -1,0 +1,16 @@
+using Marketplace.Webhooks;
+using Marketplace.Webhooks.BackboneProbes;
+using Marketplace.Data;
+using Marketplace.Messaging.Diagnostics;
+using Marketplace.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddWebhooks();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+app.MapDefaultEndpoints();
+app.MapBackboneProbeApi();
+app.MapBackboneProbesApi();
+app.Run();

@@ -1,0 +1,34 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace Marketplace.Data;
+
+/// <summary>
+/// Stripe-style ids (<c>pi_…</c>, <c>acct_…</c>): a prefix, then 22 base62 characters encoding
+/// 48 bits of Unix milliseconds and 80 random bits. Fixed width and an alphabet in ASCII order make
+/// the ids sort by creation time, which keeps B-tree inserts at the right edge and lists cheap.
+/// </summary>
+public static class PrefixedId
+{
+    const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    const int EncodedLength = 22; // 62^22 > 2^128
+
+    public static string New(string prefix) => New(prefix, DateTimeOffset.UtcNow);
+
+    public static string New(string prefix, DateTimeOffset timestamp)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, (ulong)timestamp.ToUnixTimeMilliseconds() << 16);
+        RandomNumberGenerator.Fill(bytes[6..]);
+        var value = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+
+        Span<char> encoded = stackalloc char[EncodedLength];
+        for (var i = EncodedLength - 1; i >= 0; i--)
+        {
+            encoded[i] = Alphabet[(int)(value % 62)];
+            value /= 62;
+        }
+
+        return string.Concat(prefix, "_", encoded);
+    }
+}

@@ -1,0 +1,54 @@
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.DependencyInjection;
+using MassTransit.Middleware;
+using MassTransit.Transports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Messaging.Inbox;
+
+/// <summary>
+/// Puts the <see cref="TransactionalConsumeFilter{TMessage}"/> in front of every consumer and saga message on one
+/// receive endpoint, the way MassTransit's own outbox storage providers hook in.
+/// </summary>
+sealed class TransactionalConsumeObserver(IReceiveEndpointConfigurator endpoint, IRegistrationContext registration)
+    : IConsumerConfigurationObserver, ISagaConfigurationObserver
+{
+    public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator)
+        where TConsumer : class
+    {
+    }
+
+    public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
+        where TConsumer : class
+        where TMessage : class =>
+        AddFilter<TConsumer, TMessage>((IConsumerMessageConfigurator<TMessage>)configurator);
+
+    public void SagaConfigured<TSaga>(ISagaConfigurator<TSaga> configurator)
+        where TSaga : class, ISaga
+    {
+    }
+
+    public void StateMachineSagaConfigured<TInstance>(ISagaConfigurator<TInstance> configurator, SagaStateMachine<TInstance> stateMachine)
+        where TInstance : class, ISaga, SagaStateMachineInstance
+    {
+    }
+
+    public void SagaMessageConfigured<TSaga, TMessage>(ISagaMessageConfigurator<TSaga, TMessage> configurator)
+        where TSaga : class, ISaga
+        where TMessage : class =>
+        AddFilter<TSaga, TMessage>((ISagaMessageConfigurator<TMessage>)configurator);
+
+    void AddFilter<TConsumer, TMessage>(IPipeConfigurator<ConsumeContext<TMessage>> configurator)
+        where TMessage : class
+    {
+        var endpointName = endpoint.InputAddress.GetEndpointName();
+        var consumerId = $"{endpointName}/{typeof(TConsumer).FullName}/{typeof(TMessage).FullName}";
+        var options = new OutboxConsumeOptions { ConsumerType = typeof(TConsumer).Name };
+        var filter = new TransactionalConsumeFilter<TMessage>(
+            new ConsumeScopeProvider(registration), options, consumerId,
+            registration.GetRequiredService<ILogger<TransactionalConsumeFilter<TMessage>>>());
+        configurator.UseFilter(filter);
+    }
+}

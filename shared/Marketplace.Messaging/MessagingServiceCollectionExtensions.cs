@@ -1,0 +1,45 @@
+using Marketplace.Messaging.Inbox;
+using Marketplace.Messaging.Outbox;
+using Marketplace.Messaging.Scheduling;
+using Marketplace.Messaging.Topology;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an <c>amqp://</c> URI) with the Postgres backbone:
+    /// every consumer and saga runs in a transaction with its inbox row and its outgoing messages, and the
+    /// outbox relay sends committed messages. Call after <c>AddServiceDatabase</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var broker = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured.");
+
+        builder.Services.AddScoped<ConsumeTransaction>();
+        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Messaging:Outbox");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => EndpointConventions.Apply(context, endpoint));
+            configure?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbitMq) =>
+            {
+                rabbitMq.Host(new Uri(broker));
+                rabbitMq.AddPrePipeSpecification(new OutboxMessageSchedulerFilter());
+                rabbitMq.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<InboxCleanup>();
+        return builder;
+    }
+}

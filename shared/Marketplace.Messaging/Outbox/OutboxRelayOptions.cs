@@ -1,0 +1,13 @@
+namespace Marketplace.Messaging.Outbox;
+
+public sealed class OutboxRelayOptions
+{
+    /// <summary>Rows claimed and sent per transaction; they are sent concurrently and confirmed together.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often an idle relay looks for rows that became due (scheduled messages) or were written by another process without a notification.</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a row that failed to send waits before the next attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,64 @@
+using Marketplace.Messaging.Outbox;
+using Marketplace.Messaging.Tests.Support;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace Marketplace.Messaging.Tests.Outbox;
+
+public sealed class OutboxRelayTests : BackboneTest
+{
+    [Fact]
+    public async Task Publish_InRolledBackTransaction_IsNeverDelivered()
+    {
+        using var host = MessagingHost.Create(Database, Broker, bus => bus.AddConsumer<ThingHappenedConsumer>());
+        await host.StartAsync(Cancellation);
+        var rolledBack = Guid.NewGuid();
+        var committed = Guid.NewGuid();
+
+        await using (var connection = await Database.DataSource.OpenConnectionAsync(Cancellation))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(Cancellation);
+            await transaction.PublishAsync(new ThingHappened { ThingId = rolledBack }, Cancellation);
+            await transaction.RollbackAsync(Cancellation);
+        }
+
+        await PublishCommittedAsync(committed);
+
+        // The committed message went through the same relay and queue after the rolled-back one would have.
+        await Eventually.Until(() => Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = @committed", new { committed }), n => n == 1);
+        Assert.Equal(0, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = @rolledBack", new { rolledBack }));
+        Assert.Equal(0, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM outbox_messages"));
+        await host.StopAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task Publish_CommittedWhileNoRelayRuns_IsDeliveredOnceAfterRestart()
+    {
+        // The relay "died" after the commit: the rows wait in the table, and no broker has seen them.
+        var things = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var thing in things)
+        {
+            await PublishCommittedAsync(thing);
+        }
+
+        Assert.Equal(things.Length, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM outbox_messages"));
+
+        using var host = MessagingHost.Create(Database, Broker, bus => bus.AddConsumer<ThingHappenedConsumer>());
+        await host.StartAsync(Cancellation);
+
+        await Eventually.Until(() => Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects"), n => n >= things.Length);
+        await Task.Delay(500, Cancellation);
+        Assert.Equal(things.Length, await Sql.CountAsync(Database.DataSource, "SELECT count(DISTINCT thing_id) FROM effects"));
+        Assert.Equal(things.Length, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects"));
+        Assert.Equal(0, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM outbox_messages"));
+        await host.StopAsync(Cancellation);
+    }
+
+    async Task PublishCommittedAsync(Guid thing)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(Cancellation);
+        await transaction.PublishAsync(new ThingHappened { ThingId = thing }, Cancellation);
+        await transaction.CommitAsync(Cancellation);
+    }
+}

@@ -1,0 +1,28 @@
+using Marketplace.Testing;
+using Xunit;
+
+namespace Marketplace.Messaging.Tests.Support;
+
+/// <summary>Each test gets its own database and virtual host, so counts in one test never include another's messages.</summary>
+public abstract class BackboneTest : IAsyncLifetime
+{
+    protected TestDatabase Database { get; } = new();
+
+    protected TestBroker Broker { get; } = new();
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await Broker.InitializeAsync();
+        await Sql.ExecuteAsync(Database.DataSource, "CREATE TABLE effects (thing_id uuid NOT NULL, message_id uuid NOT NULL)");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Broker.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

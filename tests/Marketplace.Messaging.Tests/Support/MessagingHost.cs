@@ -1,0 +1,45 @@
+using Marketplace.Data;
+using Marketplace.Messaging;
+using Marketplace.Testing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.Messaging.Tests.Support;
+
+/// <summary>
+/// One instance of a "service" as production composes it (database + messaging), on a test database and
+/// virtual host. Start two on the same database and broker to get competing consumers and competing relays.
+/// </summary>
+static class MessagingHost
+{
+    public static IHost Create(
+        TestDatabase database,
+        TestBroker broker,
+        Action<IBusRegistrationConfigurator> configureBus,
+        Action<IServiceCollection>? configureServices = null,
+        bool relay = true)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:test"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = broker.ConnectionString,
+            ["Messaging:Outbox:IdlePollInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddServiceDatabase("test");
+        builder.AddMessaging(configureBus);
+        if (!relay)
+        {
+            builder.Services.RemoveAll<IHostedService>(typeof(Marketplace.Messaging.Outbox.OutboxRelay));
+        }
+
+        configureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    static void RemoveAll<T>(this IServiceCollection services, Type implementation) =>
+        services.Remove(services.Single(d => d.ServiceType == typeof(T) && d.ImplementationType == implementation));
+}

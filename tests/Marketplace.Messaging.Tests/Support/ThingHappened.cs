@@ -1,0 +1,6 @@
+namespace Marketplace.Messaging.Tests.Support;
+
+public sealed record ThingHappened
+{
+    public required Guid ThingId { get; init; }
+}
