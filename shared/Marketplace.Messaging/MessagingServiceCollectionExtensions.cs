@@ -38,6 +38,9 @@ public static class MessagingServiceCollectionExtensions
             });
         });
 
+        // Start-up completes only once every receive endpoint (queue and bindings) exists: a message published
+        // earlier to an exchange with no bound queue would be dropped by RabbitMQ.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host => host.WaitUntilStarted = true);
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<InboxCleanup>();
         return builder;

@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Messaging.Tests.Support;
 
@@ -14,6 +15,10 @@ namespace Marketplace.Messaging.Tests.Support;
 /// </summary>
 static class MessagingHost
 {
+    // MassTransit keeps its log context in a static, taken from the last bus created; a factory disposed with an
+    // earlier test's host would break the next bus. One factory that outlives every host avoids that.
+    static readonly ILoggerFactory Logging = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole());
+
     public static IHost Create(
         TestDatabase database,
         TestBroker broker,
@@ -27,8 +32,8 @@ static class MessagingHost
             ["ConnectionStrings:test"] = database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = broker.ConnectionString,
             ["Messaging:Outbox:IdlePollInterval"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Services.AddSingleton(Logging);
         builder.AddServiceDatabase("test");
         builder.AddMessaging(configureBus);
         if (!relay)

@@ -1,0 +1,27 @@
+using MassTransit;
+
+namespace Marketplace.Messaging.Tests.Support;
+
+/// <summary>Counts deliveries the bus finished handling, whether the consumer ran or the inbox skipped it.</summary>
+sealed class ReceiveCounter : IReceiveObserver
+{
+    int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public Task PostReceive(ReceiveContext context)
+    {
+        Interlocked.Increment(ref _count);
+        return Task.CompletedTask;
+    }
+
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
+        where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+        where T : class => Task.CompletedTask;
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
+}
