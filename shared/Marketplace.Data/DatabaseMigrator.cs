@@ -2,7 +2,6 @@ using DbUp;
 using DbUp.Engine.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Marketplace.Data;
 
@@ -15,16 +14,15 @@ public static class DatabaseMigrator
 {
     public static Task MigrateDatabaseAsync(this IServiceProvider services)
     {
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var sources = services.GetRequiredService<MigrationSources>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
-        return Task.Run(() => Migrate(dataSource.ConnectionString, sources, logger));
+        return Task.Run(() => Migrate(sources, logger));
     }
 
-    public static void Migrate(string connectionString, MigrationSources sources, ILogger logger)
+    public static void Migrate(MigrationSources sources, ILogger logger)
     {
         var result = DeployChanges.To
-            .PostgresqlDatabase(connectionString)
+            .PostgresqlDatabase(sources.ConnectionString)
             .WithScriptsEmbeddedInAssemblies([.. sources.Assemblies], name => name.EndsWith(".sql", StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogTo(new MigrationLog(logger))

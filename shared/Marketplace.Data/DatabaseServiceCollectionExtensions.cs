@@ -21,7 +21,7 @@ public static class DatabaseServiceCollectionExtensions
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
-        builder.Services.AddSingleton(new MigrationSources(migrationAssemblies));
+        builder.Services.AddSingleton(new MigrationSources(connectionString, migrationAssemblies));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>($"postgres-{name}");
         return builder;
     }

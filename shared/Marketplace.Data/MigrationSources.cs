@@ -2,8 +2,8 @@ using System.Reflection;
 
 namespace Marketplace.Data;
 
-/// <summary>The assemblies whose embedded <c>.sql</c> resources make up a database's migrations.</summary>
-public sealed class MigrationSources(IReadOnlyList<Assembly> assemblies)
-{
-    public IReadOnlyList<Assembly> Assemblies { get; } = assemblies;
-}
+/// <summary>
+/// A database's migrations: the assemblies whose embedded <c>.sql</c> resources they are, and the configured
+/// connection string to run them with (the data source's own string no longer carries the password).
+/// </summary>
+public sealed record MigrationSources(string ConnectionString, IReadOnlyList<Assembly> Assemblies);

@@ -25,7 +25,7 @@ public sealed class TestDatabase : IAsyncLifetime
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdmin) { Database = Name }.ConnectionString;
-        DatabaseMigrator.Migrate(ConnectionString, new MigrationSources([MessagingSchema.Assembly]), NullLogger.Instance);
+        DatabaseMigrator.Migrate(new MigrationSources(ConnectionString, [MessagingSchema.Assembly]), NullLogger.Instance);
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 

@@ -1,0 +1,19 @@
+namespace Marketplace.Gateway.Proxy;
+
+public static class ProxyApi
+{
+    /// <summary>Forwards every path of the route table (<c>ReverseProxy</c> in configuration) to the service that owns it.</summary>
+    public static IEndpointRouteBuilder MapProxyApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ForwarderErrorMiddleware>();
+
+            // YARP's default proxy pipeline, which a custom one replaces.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Marketplace.Data;
+using Marketplace.Messaging;
+using Marketplace.Messaging.Outbox;
+using Marketplace.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Marketplace.Benchmarks.Backbone;
+
+/// <summary>
+/// The messaging backbone against the raw broker, in one run on one machine:
+/// <list type="bullet">
+/// <item>baseline: RabbitMQ.Client publishing to a quorum queue with publisher confirms, many publishes in flight;</item>
+/// <item>ours: writers commit one message per business transaction into the outbox, the relay publishes with
+/// confirms, and a consumer takes each in a transaction with its inbox row and one effect row.</item>
+/// </list>
+/// </summary>
+public static class BackboneBenchmark
+{
+    const int Writers = 32;
+    const int RawPublishersInFlight = 256;
+    static readonly string Payload = new('x', 256);
+
+    public static async Task<int> RunAsync(int messages)
+    {
+        await using var database = new TestDatabase();
+        await using var broker = new TestBroker();
+        await database.InitializeAsync();
+        await broker.InitializeAsync();
+
+        var raw = await RawBrokerRateAsync(broker, messages);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw broker: {raw:F0} msg/s confirmed publishes to a quorum queue ({messages} messages)"));
+
+        var (rate, p50, p99) = await OutboxPathAsync(database, broker, messages);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox -> RabbitMQ -> inbox: {rate:F0} msg/s, latency p50 {p50:F1} ms, p99 {p99:F1} ms ({messages} messages)"));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT backbone outbox_msgs_per_s={rate:F0} p50_ms={p50:F1} p99_ms={p99:F1} raw_msgs_per_s={raw:F0} ratio={rate / raw:F2}"));
+        return 0;
+    }
+
+    static async Task<double> RawBrokerRateAsync(TestBroker broker, int messages)
+    {
+        await using var connection = await new ConnectionFactory
+        {
+            HostName = TestEnvironment.RabbitMqHost,
+            UserName = TestEnvironment.RabbitMqUser,
+            Password = TestEnvironment.RabbitMqPassword,
+            VirtualHost = broker.VirtualHost,
+        }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.QueueDeclareAsync("raw-baseline", durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+        var body = Encoding.UTF8.GetBytes($$"""{"id":"{{Guid.NewGuid()}}","payload":"{{Payload}}"}""");
+        var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, RawPublishersInFlight).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < messages)
+            {
+                // With confirmation tracking on, this completes when the broker has confirmed the message.
+                await channel.BasicPublishAsync("", "raw-baseline", mandatory: false, properties, body);
+            }
+        }));
+        return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    static async Task<(double Rate, double P50, double P99)> OutboxPathAsync(TestDatabase database, TestBroker broker, int messages)
+    {
+        await using (var setup = await database.DataSource.OpenConnectionAsync())
+        await using (var create = new NpgsqlCommand("CREATE TABLE benchmark_effects (id uuid NOT NULL)", setup))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var recorder = new LatencyRecorder(messages);
+        using var host = CreateHost(database, broker, recorder);
+        await host.StartAsync();
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < messages)
+            {
+                var writtenAt = DateTime.UtcNow;
+                await using var connection = await database.DataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await transaction.PublishAsync(new BenchmarkMessage { Id = Guid.NewGuid(), WrittenAt = writtenAt, Payload = Payload });
+                await transaction.CommitAsync();
+            }
+        }));
+        await recorder.AllConsumed.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var rate = messages / clock.Elapsed.TotalSeconds;
+
+        await host.StopAsync();
+        return (rate, recorder.Percentile(0.50), recorder.Percentile(0.99));
+    }
+
+    static IHost CreateHost(TestDatabase database, TestBroker broker, LatencyRecorder recorder)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:benchmark"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = broker.ConnectionString,
+        });
+        builder.Services.AddSingleton(recorder);
+        builder.AddServiceDatabase("benchmark");
+        builder.AddMessaging(bus => bus.AddConsumer<BenchmarkConsumer>());
+        return builder.Build();
+    }
+}

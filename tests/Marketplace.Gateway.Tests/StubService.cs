@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Marketplace.Gateway.RequestIds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Gateway.Tests;
+
+/// <summary>
+/// A real Kestrel server standing in for one service: answers <c>/health</c> with 200 and every other path with
+/// <c>{"service": name}</c>, echoing the Request-Id it was given as a service would, and remembers what it saw.
+/// </summary>
+public sealed class StubService : IAsyncDisposable
+{
+    readonly WebApplication _app;
+    readonly ConcurrentQueue<SeenRequest> _seen = new();
+    bool _stopped;
+
+    StubService(string name)
+    {
+        Name = name;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
+        _app.Map("{**path}", (HttpContext context) =>
+        {
+            var requestId = context.Request.Headers[RequestId.HeaderName].ToString();
+            _seen.Enqueue(new SeenRequest(
+                context.Request.Method,
+                $"{context.Request.Path}{context.Request.QueryString}",
+                requestId,
+                context.Request.Headers["traceparent"].FirstOrDefault()));
+            context.Response.Headers[RequestId.HeaderName] = requestId;
+            return Results.Json(new { service = Name });
+        });
+    }
+
+    public string Name { get; }
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<StubService> StartAsync(string name)
+    {
+        var service = new StubService(name);
+        await service._app.StartAsync();
+        service.Address = new Uri(service._app.Urls.Single());
+        return service;
+    }
+
+    /// <summary>The request the gateway forwarded under <paramref name="requestId"/>, if this service saw it.</summary>
+    public SeenRequest? Received(string requestId) => _seen.FirstOrDefault(r => r.RequestId == requestId);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
