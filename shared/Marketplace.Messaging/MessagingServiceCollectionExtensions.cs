@@ -22,6 +22,7 @@ public static class MessagingServiceCollectionExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured.");
 
         builder.Services.AddScoped<ConsumeTransaction>();
+        builder.Services.AddSingleton<OutboxRelaySignal>();
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Messaging:Outbox");
 
         builder.Services.AddMassTransit(bus =>

@@ -16,13 +16,14 @@ public static class BackboneProbeApi
     /// </summary>
     public static IEndpointRouteBuilder MapBackboneProbeApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/internal/backbone-probes", async (NpgsqlDataSource dataSource, IHostEnvironment environment, CancellationToken cancellationToken) =>
+        endpoints.MapPost("/internal/backbone-probes", async (NpgsqlDataSource dataSource, OutboxRelaySignal relay, IHostEnvironment environment, CancellationToken cancellationToken) =>
         {
             var probe = new BackboneProbeSent { ProbeId = Guid.NewGuid(), Origin = environment.ApplicationName, SentAt = DateTimeOffset.UtcNow };
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await transaction.PublishAsync(probe, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            relay.Notify();
             return TypedResults.Accepted($"/internal/backbone-probes/{probe.ProbeId}", new { probe_id = probe.ProbeId, origin = probe.Origin });
         });
         return endpoints;

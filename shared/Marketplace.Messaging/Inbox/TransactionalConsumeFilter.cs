@@ -1,3 +1,4 @@
+using Marketplace.Messaging.Outbox;
 using MassTransit;
 using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
@@ -44,6 +45,10 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
         }
 
         await transaction.CommitAsync(context.CancellationToken);
+        if (transactional.WroteOutbox)
+        {
+            scope.GetService<OutboxRelaySignal>().Notify();
+        }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactionalInbox").Add("consumerId", consumerId);

@@ -14,6 +14,7 @@ namespace Marketplace.Messaging.Outbox;
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
+    OutboxRelaySignal signal,
     IOptions<OutboxRelayOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -37,18 +38,11 @@ public sealed partial class OutboxRelay(
 
     async Task RelayUntilStoppedAsync(CancellationToken stoppingToken)
     {
-        await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-        await using (var listen = new NpgsqlCommand("LISTEN outbox_messages", listener))
-        {
-            await listen.ExecuteNonQueryAsync(stoppingToken);
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             if (await RelayBatchAsync(stoppingToken) == 0)
             {
-                // Returns at once when a notification came in while we were sending.
-                await listener.WaitAsync(_options.IdlePollInterval, stoppingToken);
+                await signal.WaitAsync(_options.IdlePollInterval, stoppingToken);
             }
         }
     }

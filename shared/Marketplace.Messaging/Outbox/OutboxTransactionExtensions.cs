@@ -7,6 +7,7 @@ namespace Marketplace.Messaging.Outbox;
 /// Writes outgoing messages into <c>outbox_messages</c> inside a business transaction: they are sent if and only if
 /// that transaction commits. Inside a consumer or saga there is no need for these: <c>context.Publish</c>,
 /// <c>Send</c> and <c>Schedule</c> land in the same table through the consume transaction.
+/// After the commit, <see cref="OutboxRelaySignal.Notify"/> sends the messages at once instead of at the relay's next poll.
 /// </summary>
 public static class OutboxTransactionExtensions
 {

@@ -26,6 +26,8 @@ static class EndpointConventions
             rabbitMq.SetQuorumQueue();
         }
 
+        endpoint.PrefetchCount = 64;
+        endpoint.ConcurrentMessageLimit = 32;
         endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
 
         var observer = new TransactionalConsumeObserver(endpoint, context);

@@ -24,7 +24,7 @@ namespace Marketplace.Benchmarks.Backbone;
 /// </summary>
 public static class BackboneBenchmark
 {
-    const int Writers = 32;
+    const int Writers = 16;
     const int RawPublishersInFlight = 256;
     static readonly string Payload = new('x', 256);
 
@@ -100,6 +100,16 @@ public static class BackboneBenchmark
                 await transaction.CommitAsync();
             }
         }));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  writers committed {messages} outbox rows in {clock.Elapsed.TotalSeconds:F1} s"));
+        await using (var probe = await database.DataSource.OpenConnectionAsync())
+        {
+            while (await new NpgsqlCommand("SELECT count(*) FROM outbox_messages", probe).ExecuteScalarAsync() is long n && n > 0)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  relay emptied the outbox at {clock.Elapsed.TotalSeconds:F1} s"));
         await recorder.AllConsumed.Task.WaitAsync(TimeSpan.FromMinutes(5));
         var rate = messages / clock.Elapsed.TotalSeconds;
 
