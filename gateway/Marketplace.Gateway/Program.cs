@@ -3,6 +3,7 @@ using Marketplace.Gateway;
 using Marketplace.Gateway.Errors;
 using Marketplace.Gateway.Proxy;
 using Marketplace.Gateway.RequestIds;
+using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 app.UseMiddleware<RequestIdMiddleware>();
 app.MapDefaultEndpoints();
+app.MapMessagingOperationsApi();
 app.MapProxyApi();
 app.MapUnrecognizedRequestUrlFallback();
 app.Run();

@@ -1,3 +1,4 @@
+using Marketplace.Messaging.DeadLetters;
 using Marketplace.Messaging.Inbox;
 using Marketplace.Messaging.Outbox;
 using Marketplace.Messaging.Scheduling;
@@ -6,6 +7,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Marketplace.Messaging;
 
@@ -23,7 +25,9 @@ public static class MessagingServiceCollectionExtensions
 
         builder.Services.AddScoped<ConsumeTransaction>();
         builder.Services.AddSingleton<OutboxRelaySignal>();
+        builder.Services.AddSingleton<DeadLetterQueues>();
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -34,7 +38,7 @@ public static class MessagingServiceCollectionExtensions
             bus.UsingRabbitMq((context, rabbitMq) =>
             {
                 rabbitMq.Host(new Uri(broker));
-                rabbitMq.AddPrePipeSpecification(new OutboxMessageSchedulerFilter());
+                rabbitMq.AddPrePipeSpecification(new OutboxMessageSchedulerFilter(context.GetRequiredService<NpgsqlDataSource>()));
                 rabbitMq.ConfigureEndpoints(context);
             });
         });

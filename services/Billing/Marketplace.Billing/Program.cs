@@ -1,6 +1,6 @@
 using Marketplace.Billing;
 using Marketplace.Data;
-using Marketplace.Messaging.Diagnostics;
+using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +10,5 @@ builder.AddBilling();
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 app.MapDefaultEndpoints();
-app.MapBackboneProbeApi();
+app.MapMessagingOperationsApi();
 app.Run();

@@ -1,7 +1,7 @@
 using Marketplace.Webhooks;
 using Marketplace.Webhooks.BackboneProbes;
 using Marketplace.Data;
-using Marketplace.Messaging.Diagnostics;
+using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +11,6 @@ builder.AddWebhooks();
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 app.MapDefaultEndpoints();
-app.MapBackboneProbeApi();
+app.MapMessagingOperationsApi();
 app.MapBackboneProbesApi();
 app.Run();

@@ -2,11 +2,12 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Context;
 using MassTransit.Scheduling;
+using Npgsql;
 
 namespace Marketplace.Messaging.Scheduling;
 
 /// <summary>Gives every consume context the <see cref="OutboxScheduleMessageProvider"/> as its message scheduler.</summary>
-sealed class OutboxMessageSchedulerFilter : IFilter<ConsumeContext>, IPipeSpecification<ConsumeContext>
+sealed class OutboxMessageSchedulerFilter(NpgsqlDataSource dataSource) : IFilter<ConsumeContext>, IPipeSpecification<ConsumeContext>
 {
     public Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -15,8 +16,8 @@ sealed class OutboxMessageSchedulerFilter : IFilter<ConsumeContext>, IPipeSpecif
     }
 
     // Called again with the transactional proxy context once the inbox filter wraps the message.
-    static MessageScheduler CreateScheduler(ConsumeContext context) =>
-        new(new OutboxScheduleMessageProvider(context), context.GetPayload<IBusTopology>());
+    MessageScheduler CreateScheduler(ConsumeContext context) =>
+        new(new OutboxScheduleMessageProvider(context, dataSource), context.GetPayload<IBusTopology>());
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("outboxMessageScheduler");
 

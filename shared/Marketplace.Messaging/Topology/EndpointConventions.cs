@@ -1,22 +1,14 @@
 using Marketplace.Messaging.Inbox;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Messaging.Topology;
 
 /// <summary>What every receive endpoint of every service gets.</summary>
 static class EndpointConventions
 {
-    /// <summary>
-    /// Retries run the whole consume transaction again; the short first steps resolve saga version conflicts
-    /// between competing consumers, the later ones ride out a database or broker blip. A message that still fails
-    /// goes to the endpoint's <c>_error</c> queue, where an operator can inspect and replay it.
-    /// </summary>
-    static readonly TimeSpan[] RetryIntervals =
-    [
-        TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
-        TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
-        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5),
-    ];
+    const int ConflictRetries = 30;
 
     public static void Apply(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
     {
@@ -26,9 +18,27 @@ static class EndpointConventions
             rabbitMq.SetQuorumQueue();
         }
 
+        // Each message in flight holds a database connection for its transaction; 32 per endpoint keeps a
+        // service with a few endpoints inside PostgreSQL's default 100 connections.
         endpoint.PrefetchCount = 64;
         endpoint.ConcurrentMessageLimit = 32;
-        endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+
+        // Outermost first: redelivery sees only what the retries gave up on.
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        endpoint.UseScheduledRedelivery(redelivery => redelivery.Intervals(options.EffectiveRedeliveryIntervals));
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Ignore<ConcurrencyException>();
+            retry.Intervals(options.EffectiveRetryIntervals);
+        });
+
+        // A saga version conflict means another message just changed the instance: retry soon on fresh state,
+        // with jitter so that the messages that lost one race do not all meet again in the next.
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Handle<ConcurrencyException>();
+            retry.Exponential(ConflictRetries, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(10));
+        });
 
         var observer = new TransactionalConsumeObserver(endpoint, context);
         endpoint.ConnectConsumerConfigurationObserver(observer);

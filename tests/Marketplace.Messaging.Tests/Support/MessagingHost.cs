@@ -24,7 +24,7 @@ static class MessagingHost
         TestBroker broker,
         Action<IBusRegistrationConfigurator> configureBus,
         Action<IServiceCollection>? configureServices = null,
-        bool relay = true)
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,18 +33,11 @@ static class MessagingHost
             ["ConnectionStrings:rabbitmq"] = broker.ConnectionString,
             ["Messaging:Outbox:IdlePollInterval"] = "00:00:00.100",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(Logging);
         builder.AddServiceDatabase("test");
         builder.AddMessaging(configureBus);
-        if (!relay)
-        {
-            builder.Services.RemoveAll<IHostedService>(typeof(Marketplace.Messaging.Outbox.OutboxRelay));
-        }
-
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
-
-    static void RemoveAll<T>(this IServiceCollection services, Type implementation) =>
-        services.Remove(services.Single(d => d.ServiceType == typeof(T) && d.ImplementationType == implementation));
 }
