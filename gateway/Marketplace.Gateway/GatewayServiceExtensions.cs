@@ -1,4 +1,3 @@
-using Marketplace.Data;
 using Marketplace.Gateway.Health;
 using Marketplace.Messaging;
 
@@ -9,8 +8,7 @@ public static class GatewayServiceExtensions
     /// <summary>The gateway's composition root.</summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase("gateway", MessagingSchema.Assembly, typeof(GatewayServiceExtensions).Assembly);
-        builder.AddMessaging();
+        builder.AddMarketplaceService("gateway", typeof(GatewayServiceExtensions).Assembly);
 
         var routeTable = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy().LoadFromConfig(routeTable);
