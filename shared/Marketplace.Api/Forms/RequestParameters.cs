@@ -1,0 +1,56 @@
+using Marketplace.Api.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Marketplace.Api.Forms;
+
+/// <summary>Turns an HTTP request into a <see cref="ParameterReader"/>.</summary>
+internal static class RequestParameters
+{
+    public static async Task<ParameterReader> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return Reader(FormParser.TryParse(request.QueryString.Value ?? "", out var query, out var queryError), query, queryError);
+        }
+
+        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        {
+            return ParameterReader.FromError(ParameterErrors.BodyTooLarge());
+        }
+
+        if (request.HasJsonContentType() && body.Length > 0)
+        {
+            return Reader(JsonParameterParser.TryParse(body, out var json, out var jsonError), json, jsonError);
+        }
+
+        return Reader(FormParser.TryParse(body, out var form, out var formError), form, formError);
+    }
+
+    static ParameterReader Reader(bool parsed, ParameterHash? parameters, StripeError? error) =>
+        parsed ? ParameterReader.From(parameters!) : ParameterReader.FromError(error!);
+
+    /// <summary>Null when the body is larger than <see cref="ParameterLimits.MaxBodyBytes"/>, declared or not.</summary>
+    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > ParameterLimits.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > ParameterLimits.MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
