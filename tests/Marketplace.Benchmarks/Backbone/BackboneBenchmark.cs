@@ -38,11 +38,14 @@ public static class BackboneBenchmark
         var raw = await RawBrokerRateAsync(broker, messages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw broker: {raw:F0} msg/s confirmed publishes to a quorum queue ({messages} messages)"));
 
+        var commits = await PostgresCommitRateAsync(database, messages);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"postgres: {commits:F0} single-row transactions/s from {Writers} writers ({messages} transactions)"));
+
         var (rate, p50, p99) = await OutboxPathAsync(database, broker, messages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox -> RabbitMQ -> inbox: {rate:F0} msg/s, latency p50 {p50:F1} ms, p99 {p99:F1} ms ({messages} messages)"));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT backbone outbox_msgs_per_s={rate:F0} p50_ms={p50:F1} p99_ms={p99:F1} raw_msgs_per_s={raw:F0} ratio={rate / raw:F2}"));
+            $"RESULT backbone outbox_msgs_per_s={rate:F0} p50_ms={p50:F1} p99_ms={p99:F1} raw_msgs_per_s={raw:F0} pg_commits_per_s={commits:F0} ratio={rate / raw:F2}"));
         return 0;
     }
 
@@ -73,6 +76,37 @@ public static class BackboneBenchmark
             }
         }));
         return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The ceiling under ours: every outbox message is at least one business transaction's commit, so the path can
+    /// never beat the rate at which this PostgreSQL commits one-row transactions from the same number of writers.
+    /// </summary>
+    static async Task<double> PostgresCommitRateAsync(TestDatabase database, int transactions)
+    {
+        await using (var setup = await database.DataSource.OpenConnectionAsync())
+        await using (var create = new NpgsqlCommand("CREATE TABLE benchmark_commits (id uuid PRIMARY KEY, payload text NOT NULL)", setup))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < transactions)
+            {
+                await using var connection = await database.DataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var insert = new NpgsqlCommand("INSERT INTO benchmark_commits (id, payload) VALUES ($1, $2)", connection, transaction)
+                {
+                    Parameters = { new() { Value = Guid.NewGuid() }, new() { Value = Payload } },
+                };
+                await insert.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+        }));
+        return transactions / clock.Elapsed.TotalSeconds;
     }
 
     static async Task<(double Rate, double P50, double P99)> OutboxPathAsync(TestDatabase database, TestBroker broker, int messages)
