@@ -36,6 +36,7 @@ start_app() { # name folder port
       ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
       "ConnectionStrings__$name=$(pg_connection "$name" "$name" "${!var}")" \
       "ConnectionStrings__rabbitmq=$(rabbitmq_connection)" \
+      "Gateway__ContextSigningKey=$MARKETPLACE_CONTEXT_SIGNING_KEY" \
       setsid dotnet "bin/Release/net10.0/$asm.dll"
   ) >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$RUN_DIR/$name.pid"

@@ -1,3 +1,4 @@
+using Marketplace.Api;
 using Marketplace.Messaging;
 
 namespace Marketplace.Payments;
@@ -5,6 +6,10 @@ namespace Marketplace.Payments;
 public static class PaymentsServiceExtensions
 {
     /// <summary>The Payments service's composition root.</summary>
-    public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
+    {
         builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly);
+        builder.Services.AddStripeApi();
+        return builder;
+    }
 }

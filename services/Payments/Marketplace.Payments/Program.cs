@@ -1,4 +1,5 @@
 using Marketplace.Payments;
+using Marketplace.Api;
 using Marketplace.Data;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
@@ -9,6 +10,7 @@ builder.AddPayments();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+app.UseStripeApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.Run();

@@ -1,5 +1,6 @@
 using Marketplace.Webhooks;
 using Marketplace.Webhooks.BackboneProbes;
+using Marketplace.Api;
 using Marketplace.Data;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
@@ -10,6 +11,7 @@ builder.AddWebhooks();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+app.UseStripeApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapBackboneProbesApi();

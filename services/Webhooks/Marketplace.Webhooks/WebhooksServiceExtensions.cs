@@ -1,3 +1,4 @@
+using Marketplace.Api;
 using Marketplace.Messaging;
 
 namespace Marketplace.Webhooks;
@@ -5,6 +6,10 @@ namespace Marketplace.Webhooks;
 public static class WebhooksServiceExtensions
 {
     /// <summary>The Webhooks service's composition root.</summary>
-    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
         builder.AddMarketplaceService("webhooks", typeof(WebhooksServiceExtensions).Assembly);
+        builder.Services.AddStripeApi();
+        return builder;
+    }
 }
