@@ -1,4 +1,10 @@
+using Marketplace.Api;
+using Marketplace.Api.Context;
+using Marketplace.Gateway.Accounts;
+using Marketplace.Gateway.ApiKeys;
+using Marketplace.Gateway.Authentication;
 using Marketplace.Gateway.Health;
+using Marketplace.Gateway.Platforms;
 using Marketplace.Messaging;
 
 namespace Marketplace.Gateway;
@@ -9,9 +15,17 @@ public static class GatewayServiceExtensions
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.AddMarketplaceService("gateway", typeof(GatewayServiceExtensions).Assembly);
+        builder.Services.AddStripeApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<AuthenticationOptions>(builder.Configuration.GetSection("Gateway:Authentication"));
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<PlatformStore>();
 
         var routeTable = builder.Configuration.GetSection("ReverseProxy");
-        builder.Services.AddReverseProxy().LoadFromConfig(routeTable);
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(routeTable)
+            .AddTransforms(transforms => SignedContextTransform.Add(transforms, transforms.Services.GetRequiredService<GatewayContextSigner>()));
         builder.Services.AddServiceHealthChecks(routeTable);
         return builder;
     }

@@ -7,8 +7,9 @@ namespace Marketplace.Data;
 
 /// <summary>
 /// Applies the forward-only, numbered <c>.sql</c> migrations embedded in the registered assemblies.
-/// Each script runs once, recorded in <c>schema_versions</c>; scripts are ordered by resource name,
-/// so a service's own scripts sort after the shared libraries' (<c>Marketplace.Data</c>, <c>Marketplace.Messaging</c>).
+/// Each script runs once, recorded in <c>schema_versions</c>. Scripts run assembly by assembly in the order the
+/// sources list them (the shared libraries' schema before the service's), and within an assembly by file name, so
+/// that <c>0002</c> in one feature folder runs after <c>0001</c> in another whatever the folders are called.
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -24,6 +25,7 @@ public static class DatabaseMigrator
         var result = DeployChanges.To
             .PostgresqlDatabase(sources.ConnectionString)
             .WithScriptsEmbeddedInAssemblies([.. sources.Assemblies], name => name.EndsWith(".sql", StringComparison.Ordinal))
+            .WithScriptNameComparer(new MigrationOrder(sources.Assemblies))
             .WithTransactionPerScript()
             .LogTo(new MigrationLog(logger))
             .Build()
@@ -32,6 +34,34 @@ public static class DatabaseMigrator
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Migration '{result.ErrorScript?.Name}' failed.", result.Error);
+        }
+    }
+
+    /// <summary>Orders resource names <c>{assembly}.{folders}.{NNNN_name}.sql</c> by assembly, then by file name.</summary>
+    sealed class MigrationOrder(IReadOnlyList<System.Reflection.Assembly> assemblies) : IComparer<string>
+    {
+        public int Compare(string? x, string? y) =>
+            (Key(x), Key(y)) switch
+            {
+                var ((ax, fx), (ay, fy)) when ax != ay => ax.CompareTo(ay),
+                var ((_, fx), (_, fy)) => string.CompareOrdinal(fx, fy),
+            };
+
+        (int Assembly, string File) Key(string? resourceName)
+        {
+            var name = resourceName ?? "";
+            var assembly = assemblies.Count;
+            for (var i = 0; i < assemblies.Count; i++)
+            {
+                if (name.StartsWith(assemblies[i].GetName().Name + ".", StringComparison.Ordinal))
+                {
+                    assembly = i;
+                    break;
+                }
+            }
+
+            var withoutExtension = name[..^".sql".Length];
+            return (assembly, withoutExtension[(withoutExtension.LastIndexOf('.') + 1)..]);
         }
     }
 

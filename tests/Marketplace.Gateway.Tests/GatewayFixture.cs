@@ -1,5 +1,10 @@
+using System.Net.Http.Headers;
+using Marketplace.Api.Context;
+using Marketplace.Gateway.ApiKeys;
+using Marketplace.Gateway.Platforms;
 using Marketplace.Gateway.Tests;
 using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(GatewayFixture))]
 
@@ -8,6 +13,8 @@ namespace Marketplace.Gateway.Tests;
 /// <summary>
 /// The gateway in front of a stub for each of the seven services, on a throw-away database and broker.
 /// Shared by all tests: every test finds its own forwarded request by the Request-Id the gateway answered with.
+/// The first platform exists from start-up (<see cref="PlatformBootstrap"/>); tests create others as they need.
+/// Key lookups are not cached here, so that a revocation is seen at once.
 /// </summary>
 public class GatewayFixture : IAsyncLifetime
 {
@@ -25,7 +32,28 @@ public class GatewayFixture : IAsyncLifetime
 
     public StubService Service(string name) => _services[name];
 
-    public HttpClient CreateClient() => _gateway!.CreateClient();
+    /// <summary>The bootstrap platform's secret key.</summary>
+    public string SecretKey { get; } = ApiKeySecret.New(ApiKeyKind.Secret);
+
+    /// <summary>The gateway's services, for creating platforms, keys and accounts as an operator would.</summary>
+    public IServiceProvider Services => _gateway!.Services;
+
+    /// <summary>A client authenticated with the bootstrap platform's secret key.</summary>
+    public HttpClient CreateClient() => CreateClient(SecretKey);
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = _gateway!.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public async Task<NewPlatform> CreatePlatformAsync() =>
+        (await Services.GetRequiredService<PlatformStore>().CreateAsync(null, TestContext.Current.CancellationToken))!;
 
     public async ValueTask InitializeAsync()
     {
@@ -36,6 +64,9 @@ public class GatewayFixture : IAsyncLifetime
         {
             ["ConnectionStrings:gateway"] = _database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = _broker.ConnectionString,
+            [PlatformBootstrap.Setting] = SecretKey,
+            [Marketplace.Api.StripeApiExtensions.ContextSigningKeySetting] = TestSigningKey.Value,
+            ["Gateway:Authentication:CacheDuration"] = "00:00:00",
         };
         foreach (var name in ServiceNames)
         {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Marketplace.Api.Context;
 using Marketplace.Gateway.RequestIds;
+using Marketplace.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,11 +11,13 @@ namespace Marketplace.Gateway.Tests;
 
 /// <summary>
 /// A real Kestrel server standing in for one service: answers <c>/health</c> with 200 and every other path with
-/// <c>{"service": name}</c>, echoing the Request-Id it was given as a service would, and remembers what it saw.
+/// <c>{"service": name}</c>, echoing the Request-Id it was given as a service would, and remembers what it saw,
+/// including the request context it could verify with the key the services share with the gateway.
 /// </summary>
 public sealed class StubService : IAsyncDisposable
 {
     readonly WebApplication _app;
+    static readonly GatewayContextSigner Signer = new(TestSigningKey.Value, TimeProvider.System);
     readonly ConcurrentQueue<SeenRequest> _seen = new();
     bool _stopped;
 
@@ -32,7 +36,9 @@ public sealed class StubService : IAsyncDisposable
                 context.Request.Method,
                 $"{context.Request.Path}{context.Request.QueryString}",
                 requestId,
-                context.Request.Headers["traceparent"].FirstOrDefault()));
+                context.Request.Headers["traceparent"].FirstOrDefault(),
+                Signer.Verify(context.Request),
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             context.Response.Headers[RequestId.HeaderName] = requestId;
             return Results.Json(new { service = Name });
         });

@@ -14,16 +14,13 @@ namespace Marketplace.Testing;
 public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
     where TEntryPoint : class
 {
-    /// <summary>The signing key tests share with the hosts they start; never used outside tests.</summary>
-    public const string ContextSigningKey = "test-only-gateway-context-signing-key-0123456789";
-
     readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
 
     public TestDatabase Database { get; } = new();
 
     public TestBroker Broker { get; } = new();
 
-    public GatewayContextSigner Signer { get; } = new(ContextSigningKey, TimeProvider.System);
+    public GatewayContextSigner Signer { get; } = new(TestSigningKey.Value, TimeProvider.System);
 
     /// <summary>Extra configuration for the host; set before the first client is created.</summary>
     public ServiceFactory<TEntryPoint> WithSetting(string key, string value)
@@ -47,7 +44,7 @@ public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicatio
         // UseSetting rather than ConfigureAppConfiguration: composition roots read connection strings before Build().
         builder.UseSetting($"ConnectionStrings:{database}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", Broker.ConnectionString);
-        builder.UseSetting(StripeApiExtensions.ContextSigningKeySetting, ContextSigningKey);
+        builder.UseSetting(StripeApiExtensions.ContextSigningKeySetting, TestSigningKey.Value);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

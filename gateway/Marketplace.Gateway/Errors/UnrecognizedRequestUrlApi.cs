@@ -1,3 +1,5 @@
+using Marketplace.Api.Errors;
+
 namespace Marketplace.Gateway.Errors;
 
 public static class UnrecognizedRequestUrlApi
@@ -9,10 +11,7 @@ public static class UnrecognizedRequestUrlApi
     public static IEndpointRouteBuilder MapUnrecognizedRequestUrlFallback(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapFallback("{**path}", static context =>
-        {
-            var message = $"Unrecognized request URL ({context.Request.Method}: {context.Request.Path}).";
-            return new StripeError(StripeError.InvalidRequestError, message).WriteAsync(context, StatusCodes.Status404NotFound);
-        });
+            StripeError.UnrecognizedUrl(context.Request.Method, context.Request.Path).ToResult().ExecuteAsync(context));
         return endpoints;
     }
 }

@@ -1,4 +1,4 @@
-using Marketplace.Gateway.Errors;
+using Marketplace.Api.Errors;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Marketplace.Gateway.Proxy;
@@ -20,8 +20,8 @@ public sealed class ForwarderErrorMiddleware(RequestDelegate next)
         }
 
         var statusCode = context.Response.StatusCode;
-        var type = statusCode >= StatusCodes.Status500InternalServerError ? StripeError.ApiError : StripeError.InvalidRequestError;
-        await new StripeError(type, Describe(failure.Error)).WriteAsync(context, statusCode);
+        var type = statusCode >= StatusCodes.Status500InternalServerError ? StripeErrorType.ApiError : StripeErrorType.InvalidRequestError;
+        await new StripeError(statusCode, type, Describe(failure.Error)).ToResult().ExecuteAsync(context);
     }
 
     static string Describe(ForwarderError error) => error switch

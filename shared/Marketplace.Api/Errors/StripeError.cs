@@ -55,11 +55,11 @@ public sealed record StripeError(int StatusCode, string Type, string Message)
     public static StripeError IdempotencyConflict(string message) =>
         new(StatusCodes.Status409Conflict, StripeErrorType.IdempotencyError, message);
 
-    public static StripeError Authentication(string message) =>
-        new(StatusCodes.Status401Unauthorized, StripeErrorType.InvalidRequestError, message);
+    public static StripeError Authentication(string message, string? code = null) =>
+        new(StatusCodes.Status401Unauthorized, StripeErrorType.InvalidRequestError, message) { Code = code, DocUrl = DocUrlFor(code) };
 
-    public static StripeError Permission(string message) =>
-        new(StatusCodes.Status403Forbidden, StripeErrorType.InvalidRequestError, message);
+    public static StripeError Permission(string message, string? code = null) =>
+        new(StatusCodes.Status403Forbidden, StripeErrorType.InvalidRequestError, message) { Code = code, DocUrl = DocUrlFor(code) };
 
     /// <summary>Another request is changing the same object (Stripe's <c>lock_timeout</c>); SDKs retry a 409.</summary>
     public static StripeError Conflict(string message) =>
