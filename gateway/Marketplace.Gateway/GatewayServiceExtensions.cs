@@ -4,6 +4,7 @@ using Marketplace.Gateway.Accounts;
 using Marketplace.Gateway.ApiKeys;
 using Marketplace.Gateway.Authentication;
 using Marketplace.Gateway.Health;
+using Marketplace.Gateway.Idempotency;
 using Marketplace.Gateway.Platforms;
 using Marketplace.Messaging;
 
@@ -21,6 +22,9 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<PlatformStore>();
+        builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Gateway:Idempotency"));
+        builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencyCleanup>();
 
         var routeTable = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy()

@@ -11,7 +11,7 @@ namespace Marketplace.Gateway.Tests;
 
 /// <summary>
 /// A real Kestrel server standing in for one service: answers <c>/health</c> with 200 and every other path with
-/// <c>{"service": name}</c>, echoing the Request-Id it was given as a service would, and remembers what it saw,
+/// <c>{"service": name, "request_id": …, "body": …}</c>, echoing the Request-Id it was given as a service would, and remembers what it saw,
 /// including the request context it could verify with the key the services share with the gateway.
 /// </summary>
 public sealed class StubService : IAsyncDisposable
@@ -29,7 +29,7 @@ public sealed class StubService : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
-        _app.Map("{**path}", (HttpContext context) =>
+        _app.Map("{**path}", async (HttpContext context) =>
         {
             var requestId = context.Request.Headers[RequestId.HeaderName].ToString();
             _seen.Enqueue(new SeenRequest(
@@ -40,9 +40,27 @@ public sealed class StubService : IAsyncDisposable
                 Signer.Verify(context.Request),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             context.Response.Headers[RequestId.HeaderName] = requestId;
-            return Results.Json(new { service = Name });
+
+            // Behaviours a test asks for through headers the gateway passes on.
+            if (int.TryParse(context.Request.Headers[DelayHeader], out var delay))
+            {
+                await Task.Delay(delay);
+            }
+
+            var status = int.TryParse(context.Request.Headers[StatusHeader], out var asked) ? asked : StatusCodes.Status200OK;
+            using var reader = new StreamReader(context.Request.Body);
+            return Results.Json(new { service = Name, request_id = requestId, body = await reader.ReadToEndAsync() }, statusCode: status);
         });
     }
+
+    /// <summary>A request header asking the stub to wait this many milliseconds before answering.</summary>
+    public const string DelayHeader = "Stub-Delay-Ms";
+
+    /// <summary>A request header asking the stub to answer with this status code.</summary>
+    public const string StatusHeader = "Stub-Status";
+
+    /// <summary>Every request the gateway forwarded to this stub whose path is <paramref name="path"/>.</summary>
+    public IReadOnlyList<SeenRequest> ReceivedAt(string path) => [.. _seen.Where(r => r.PathAndQuery == path)];
 
     public string Name { get; }
 

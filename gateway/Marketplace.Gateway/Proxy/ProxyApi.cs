@@ -1,4 +1,5 @@
 using Marketplace.Gateway.Authentication;
+using Marketplace.Gateway.Idempotency;
 
 namespace Marketplace.Gateway.Proxy;
 
@@ -6,7 +7,8 @@ public static class ProxyApi
 {
     /// <summary>
     /// Forwards every path of the route table (<c>ReverseProxy</c> in configuration) to the service that owns it,
-    /// once the caller is authenticated: the route (the resource) is known here, which restricted keys need.
+    /// once the caller is authenticated (the route, i.e. the resource, is known here, which restricted keys need) and
+    /// an idempotent request's key is claimed.
     /// </summary>
     public static IEndpointRouteBuilder MapProxyApi(this IEndpointRouteBuilder endpoints)
     {
@@ -14,6 +16,7 @@ public static class ProxyApi
         {
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+            proxy.UseMiddleware<IdempotencyMiddleware>();
 
             // YARP's default proxy pipeline, which a custom one replaces.
             proxy.UseSessionAffinity();
