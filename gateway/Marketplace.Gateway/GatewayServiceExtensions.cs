@@ -6,6 +6,7 @@ using Marketplace.Gateway.Authentication;
 using Marketplace.Gateway.Health;
 using Marketplace.Gateway.Idempotency;
 using Marketplace.Gateway.Platforms;
+using Marketplace.Gateway.RateLimits;
 using Marketplace.Messaging;
 
 namespace Marketplace.Gateway;
@@ -25,6 +26,9 @@ public static class GatewayServiceExtensions
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Gateway:Idempotency"));
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyCleanup>();
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimits"));
+        builder.Services.AddSingleton<KeyRateLimiter>();
+        builder.Services.AddSingleton<LoadShedder>();
 
         var routeTable = builder.Configuration.GetSection("ReverseProxy");
         builder.Services.AddReverseProxy()

@@ -1,5 +1,6 @@
 using Marketplace.Gateway.Authentication;
 using Marketplace.Gateway.Idempotency;
+using Marketplace.Gateway.RateLimits;
 
 namespace Marketplace.Gateway.Proxy;
 
@@ -7,8 +8,8 @@ public static class ProxyApi
 {
     /// <summary>
     /// Forwards every path of the route table (<c>ReverseProxy</c> in configuration) to the service that owns it,
-    /// once the caller is authenticated (the route, i.e. the resource, is known here, which restricted keys need) and
-    /// an idempotent request's key is claimed.
+    /// once the caller is authenticated (the route, i.e. the resource, is known here, which restricted keys need),
+    /// within its rate limit, and an idempotent request's key is claimed.
     /// </summary>
     public static IEndpointRouteBuilder MapProxyApi(this IEndpointRouteBuilder endpoints)
     {
@@ -16,6 +17,7 @@ public static class ProxyApi
         {
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+            proxy.UseMiddleware<RateLimitMiddleware>();
             proxy.UseMiddleware<IdempotencyMiddleware>();
 
             // YARP's default proxy pipeline, which a custom one replaces.
