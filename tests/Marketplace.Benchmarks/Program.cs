@@ -1,14 +1,16 @@
 using Marketplace.Benchmarks.Backbone;
+using Marketplace.Benchmarks.Gateway;
 
 // Each benchmark prints its findings, and last a line `RESULT <name> <metric>=<value> … ratio=<ours/baseline>`.
 return args switch
 {
     ["backbone", ..] => await BackboneBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000),
+    ["gateway"] => await GatewayBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages]");
+    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway");
     return 2;
 }
