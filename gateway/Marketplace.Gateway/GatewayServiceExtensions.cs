@@ -5,6 +5,7 @@ using Marketplace.Gateway.ApiKeys;
 using Marketplace.Gateway.Authentication;
 using Marketplace.Gateway.Health;
 using Marketplace.Gateway.Idempotency;
+using Marketplace.Gateway.OpenApi;
 using Marketplace.Gateway.Platforms;
 using Marketplace.Gateway.RateLimits;
 using Marketplace.Messaging;
@@ -35,6 +36,8 @@ public static class GatewayServiceExtensions
             .LoadFromConfig(routeTable)
             .AddTransforms(transforms => SignedContextTransform.Add(transforms, transforms.Services.GetRequiredService<GatewayContextSigner>()));
         builder.Services.AddServiceHealthChecks(routeTable);
+        builder.Services.AddHttpClient(ServiceDocuments.HttpClientName);
+        builder.Services.AddSingleton<ServiceDocuments>();
         return builder;
     }
 }
