@@ -1,4 +1,5 @@
 using Marketplace.Api;
+using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
 
 namespace Marketplace.Payments;
@@ -10,6 +11,7 @@ public static class PaymentsServiceExtensions
     {
         builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly);
         builder.Services.AddStripeApi();
+        builder.Services.AddStripeApiDocument("payments");
         return builder;
     }
 }

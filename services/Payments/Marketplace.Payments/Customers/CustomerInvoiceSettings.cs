@@ -1,0 +1,18 @@
+namespace Marketplace.Payments.Customers;
+
+/// <summary>
+/// A customer's <c>invoice_settings</c>. No request sets them yet: custom fields, footer and rendering options come
+/// with Billing's invoices, the default payment method with the payment methods issue.
+/// </summary>
+public sealed record CustomerInvoiceSettings
+{
+    public static CustomerInvoiceSettings Default { get; } = new();
+
+    public IReadOnlyList<object>? CustomFields { get; init; }
+
+    public string? DefaultPaymentMethod { get; init; }
+
+    public string? Footer { get; init; }
+
+    public object? RenderingOptions { get; init; }
+}

@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Text;
+using Marketplace.Api.Context;
+using Marketplace.Api.Documentation;
+using Marketplace.Api.Errors;
+using Marketplace.Api.Expansion;
+using Marketplace.Api.Forms;
+using Marketplace.Api.Lists;
+using Marketplace.Api.Objects;
+using Marketplace.Data;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+
+namespace Marketplace.Payments.Customers;
+
+/// <summary>
+/// Stripe's customer endpoints under <c>/v1/customers</c>: create, retrieve, update, delete, list and search, each
+/// scoped to the account the request acts on (<see cref="RequestContext.AccountId"/>).
+/// </summary>
+public static class CustomersApi
+{
+    const string ObjectName = "customer";
+    const string ListUrl = "/v1/customers";
+    const string SearchUrl = "/v1/customers/search";
+
+    /// <summary>
+    /// The customer's expandable references, as Stripe allows them. Every one is null until its issue lands (sources
+    /// and payment methods, Billing's test clocks), so an expansion is accepted as Stripe accepts it and renders null.
+    /// </summary>
+    static readonly FrozenSet<string> Expandable =
+        FrozenSet.Create(StringComparer.Ordinal, "default_source", "invoice_settings.default_payment_method", "test_clock");
+
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var customers = endpoints.MapGroup(ListUrl).WithTags("customers");
+        customers.MapPost("", CreateAsync).WithSummary("Create a customer").WithParameters(CustomerParameters.Writable);
+        customers.MapGet("", ListAsync).WithSummary("List customers, newest first").WithParameters(CustomerParameters.List);
+        customers.MapGet("/search", SearchAsync).WithSummary("Search customers").WithParameters(CustomerParameters.Search);
+        customers.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a customer").WithParameters(CustomerParameters.Expand);
+        customers.MapPost("/{id}", UpdateAsync).WithSummary("Update a customer").WithParameters(CustomerParameters.Writable);
+        customers.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a customer");
+        return endpoints;
+    }
+
+    static async Task<IResult> CreateAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var changes = CustomerChanges.Read(parameters);
+        ExpansionTree.Read(parameters, Expandable);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        // One instant for both, so that the id's order (lists) and created (filters, in whole seconds) agree.
+        var now = DateTimeOffset.UtcNow;
+        var blank = CustomerChanges.NewCustomer(PrefixedId.New("cus", now), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
+        if (!changes.TryApply(blank, out var customer, out var invalid))
+        {
+            return invalid.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await CustomerStore.InsertAsync(transaction, context.AccountId, customer, context.IdempotencyKey, cancellationToken) is { } first)
+        {
+            // A replay of a create that already happened: nothing was written, and it answers with that customer.
+            return first.DeletedAt is null ? Json(StripeJson.Serialize(first.ToCustomer())) : StripeJson.Result(new DeletedCustomer(first.Id));
+        }
+
+        var json = StripeJson.Serialize(customer);
+        await CustomerEvents.PublishAsync(transaction, context, CustomerEvents.Created, json, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Json(json);
+    }
+
+    static async Task<IResult> RetrieveAsync(
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        ExpansionTree.Read(parameters, Expandable);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        return await CustomerStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is { } customer
+            ? Json(StripeJson.Serialize(customer))
+            : StripeError.ResourceMissing(ObjectName, id).ToResult();
+    }
+
+    static async Task<IResult> UpdateAsync(
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var changes = CustomerChanges.Read(parameters);
+        ExpansionTree.Read(parameters, Expandable);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await CustomerStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } current)
+        {
+            return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        if (!changes.TryApply(current, out var updated, out var invalid))
+        {
+            return invalid.ToResult();
+        }
+
+        var json = StripeJson.Serialize(updated);
+        if (PreviousAttributes.Between(StripeJson.Serialize(current), json) is not { } previous)
+        {
+            // Nothing changed: nothing to write, and Stripe sends no customer.updated for it.
+            return Json(json);
+        }
+
+        await CustomerStore.UpdateAsync(transaction, context.AccountId, updated, cancellationToken);
+        await CustomerEvents.PublishAsync(transaction, context, CustomerEvents.Updated, json, previous, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Json(json);
+    }
+
+    static async Task<IResult> DeleteAsync(
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await CustomerStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } customer)
+        {
+            return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        await CustomerStore.MarkDeletedAsync(transaction, context.AccountId, id, cancellationToken);
+        // Stripe's customer.deleted carries the customer as it last was, not the deleted stub the request answers with.
+        await CustomerEvents.PublishAsync(transaction, context, CustomerEvents.Deleted, StripeJson.Serialize(customer), null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StripeJson.Result(new DeletedCustomer(id));
+    }
+
+    static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var query = ListQuery.Read(parameters);
+        var email = parameters.GetString("email", 512);
+        // test_clock is not read, so it is refused as unknown until Billing brings test clocks.
+        ExpansionTree.Read(parameters, Expandable, isList: true);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        if (query.Cursor is { } cursor && !await CustomerStore.ExistsAsync(dataSource, context.AccountId, cursor, cancellationToken))
+        {
+            return StripeError.ResourceMissing(ObjectName, cursor, query.Direction == ListDirection.Older ? "starting_after" : "ending_before").ToResult();
+        }
+
+        var rows = await CustomerStore.ListAsync(dataSource, context.AccountId, query.ToSql(), email, cancellationToken);
+        return StripeJson.Result(query.ToPage(rows, ListUrl));
+    }
+
+    static async Task<IResult> SearchAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var text = parameters.GetRequiredString("query");
+        var limit = (int)(parameters.GetLong("limit", 1, ListQuery.MaxLimit) ?? ListQuery.DefaultLimit);
+        var page = parameters.GetString("page");
+        ExpansionTree.Read(parameters, Expandable, isList: true);
+        CustomerSearchQuery? query = null;
+        if (text.Length > 0 && !CustomerSearchQuery.TryParse(text, out query, out var invalid))
+        {
+            parameters.Fail(invalid);
+        }
+
+        string? after = null;
+        if (page is not null && !SearchPage.TryDecode(page, out after))
+        {
+            parameters.Fail(StripeError.InvalidRequest($"Invalid page: {page} is not a next_page token of this search.", "page"));
+        }
+
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        // Complete() found no failure, so the query was given and parsed.
+        var rows = await CustomerStore.SearchAsync(dataSource, context.AccountId, query!, after, limit + 1, cancellationToken);
+        var data = rows.Take(limit).ToList();
+        var hasMore = rows.Count > limit;
+        return StripeJson.Result(new StripeSearchResult<Customer>(SearchUrl, hasMore, data, hasMore ? SearchPage.Encode(data[^1].Id) : null));
+    }
+
+    /// <summary>
+    /// The request's parameters (the query string of a GET or DELETE, the body of a POST). A body declared as anything
+    /// but a form or JSON is refused rather than read as a form, where it would surface as a confusing unknown parameter.
+    /// </summary>
+    static Task<ParameterReader> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var readsBody = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsDelete(request.Method) && !HttpMethods.IsHead(request.Method);
+        if (readsBody && request.ContentType is { } contentType && !request.HasJsonContentType()
+            && !(MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+                && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Task.FromResult(ParameterReader.FromError(new StripeError(
+                StatusCodes.Status415UnsupportedMediaType,
+                StripeErrorType.InvalidRequestError,
+                $"Invalid request: the body must be application/x-www-form-urlencoded or application/json, not {contentType}.")));
+        }
+
+        return ParameterReader.ReadAsync(request, cancellationToken);
+    }
+
+    /// <summary>Answers with JSON already rendered, so that the response and the event carry the very same text.</summary>
+    static IResult Json(string json) => Results.Content(json, "application/json", Encoding.UTF8);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Dapper;
+using Marketplace.Contracts.ApiEvents;
+using Npgsql;
+
+namespace Marketplace.Payments.Tests.Support;
+
+/// <summary>What the service wrote, read straight from its database: customers and the events waiting in its outbox.</summary>
+static class Rows
+{
+    static readonly JsonSerializerOptions OutboxJson = new(JsonSerializerDefaults.Web);
+
+    public static async Task<long> CustomerCountAsync(NpgsqlDataSource database, string accountId)
+    {
+        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM customers WHERE account_id = @accountId", new { accountId });
+    }
+
+    /// <summary>Every <see cref="ApiEventRaised"/> published for <paramref name="accountId"/>, in the order they were written.</summary>
+    public static async Task<IReadOnlyList<ApiEventRaised>> EventsAsync(NpgsqlDataSource database, string accountId)
+    {
+        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        var bodies = await connection.QueryAsync<string>(
+            """
+            SELECT body::text FROM outbox_messages
+            WHERE message_type = @type AND body ->> 'accountId' = @accountId
+            ORDER BY sequence_number
+            """,
+            new { type = $"{typeof(ApiEventRaised).FullName}, {typeof(ApiEventRaised).Assembly.GetName().Name}", accountId });
+        return [.. bodies.Select(body => JsonSerializer.Deserialize<ApiEventRaised>(body, OutboxJson)!)];
+    }
+
+    /// <summary>The events about one customer.</summary>
+    public static async Task<IReadOnlyList<ApiEventRaised>> EventsAsync(NpgsqlDataSource database, string accountId, string customerId) =>
+        [.. (await EventsAsync(database, accountId)).Where(e => JsonDocument.Parse(e.ObjectJson).RootElement.GetProperty("id").GetString() == customerId)];
+}
