@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(Marketplace.EndToEnd.Tests.RunningPlatform))]
@@ -42,6 +43,32 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public static Uri Service(int port) => new($"http://127.0.0.1:{port}");
 
+    /// <summary>A platform of its own for a test, created as an operator would (<c>deploy/local/admin platforms create</c>).</summary>
+    public static async Task<TestPlatform> CreatePlatformAsync()
+    {
+        var created = await AdminAsync("platforms", "create");
+        return new TestPlatform(
+            created.GetProperty("platform_id").GetString()!,
+            created.GetProperty("secret_key").GetString()!,
+            created.GetProperty("publishable_key").GetString()!);
+    }
+
+    /// <summary>Runs <c>deploy/local/admin</c> and returns the JSON it printed.</summary>
+    public static async Task<JsonElement> AdminAsync(params string[] arguments)
+    {
+        var (exitCode, output) = await RunAsync("deploy/local/admin", arguments, captureError: false);
+        Assert.True(exitCode == 0, $"deploy/local/admin {string.Join(' ', arguments)} failed: {output}");
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Stripe.net pointed at the gateway, as a platform's developer would use it. Its retries stay on (they are part
+    /// of what the SDK does against Stripe: 409 and 429 with <c>Stripe-Should-Retry</c> are retried).
+    /// </summary>
+    public static Stripe.StripeClient Stripe(string apiKey, int maxNetworkRetries = 2) =>
+        new(apiKey: apiKey, httpClient: new Stripe.SystemNetHttpClient(new HttpClient(), maxNetworkRetries), apiBase: Gateway.ToString().TrimEnd('/'));
+
     async Task<bool> IsGatewayUpAsync()
     {
         try
@@ -55,7 +82,9 @@ public sealed class RunningPlatform : IAsyncLifetime
         }
     }
 
-    static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
+    static Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, captureError: true);
+
+    static async Task<(int ExitCode, string Output)> RunAsync(string script, string[] arguments, bool captureError)
     {
         var start = new ProcessStartInfo(Path.Combine(RepoRoot, script))
         {
@@ -72,6 +101,6 @@ public sealed class RunningPlatform : IAsyncLifetime
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, captureError || process.ExitCode != 0 ? await stdout + await stderr : await stdout);
     }
 }

@@ -7,18 +7,43 @@ using Xunit;
 namespace Marketplace.Testing;
 
 /// <summary>
-/// One service's real host, in memory, on its own throw-away database (named <paramref name="database"/> in its
+/// One service's real host, in memory, on its own throw-away database (named <c>database</c> in its
 /// configuration) and RabbitMQ virtual host. <see cref="ClientFor"/> gives an HTTP client whose requests carry the
 /// context the gateway would have signed, so tests call <c>/v1</c> as the gateway does.
 /// </summary>
-public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
+public sealed class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
     where TEntryPoint : class
 {
     readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+    readonly string _database;
+    readonly bool _ownsServers;
 
-    public TestDatabase Database { get; } = new();
+    /// <summary>A host on a database and virtual host of its own, created with it and dropped with it.</summary>
+    public ServiceFactory(string database)
+        : this(database, new TestDatabase(), new TestBroker(), ownsServers: true)
+    {
+    }
 
-    public TestBroker Broker { get; } = new();
+    /// <summary>
+    /// A host on a database and virtual host the caller created and will drop: dispose one host and start another on
+    /// the same two, and the second is the service restarted on whatever the first left behind.
+    /// </summary>
+    public ServiceFactory(string database, TestDatabase sharedDatabase, TestBroker sharedBroker)
+        : this(database, sharedDatabase, sharedBroker, ownsServers: false)
+    {
+    }
+
+    ServiceFactory(string database, TestDatabase testDatabase, TestBroker broker, bool ownsServers)
+    {
+        _database = database;
+        Database = testDatabase;
+        Broker = broker;
+        _ownsServers = ownsServers;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestBroker Broker { get; }
 
     public GatewayContextSigner Signer { get; } = new(TestSigningKey.Value, TimeProvider.System);
 
@@ -31,8 +56,11 @@ public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicatio
 
     public async ValueTask InitializeAsync()
     {
-        await Database.InitializeAsync();
-        await Broker.InitializeAsync();
+        if (_ownsServers)
+        {
+            await Database.InitializeAsync();
+            await Broker.InitializeAsync();
+        }
     }
 
     /// <summary>A client acting for <paramref name="context"/> (a fresh request id per request is not needed by the services).</summary>
@@ -42,7 +70,7 @@ public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicatio
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting rather than ConfigureAppConfiguration: composition roots read connection strings before Build().
-        builder.UseSetting($"ConnectionStrings:{database}", Database.ConnectionString);
+        builder.UseSetting($"ConnectionStrings:{_database}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", Broker.ConnectionString);
         builder.UseSetting(StripeApiExtensions.ContextSigningKeySetting, TestSigningKey.Value);
         foreach (var (key, value) in _settings)
@@ -54,7 +82,10 @@ public sealed class ServiceFactory<TEntryPoint>(string database) : WebApplicatio
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Broker.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsServers)
+        {
+            await Broker.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 }
