@@ -14,6 +14,9 @@ public sealed class StripeJsonTests
         var root = json.RootElement;
 
         Assert.Equal("customer", root.GetProperty("object").GetString());
+        Assert.Equal("object", root.EnumerateObject().First().Name);
+        Assert.False(root.TryGetProperty("object_type", out _));
+        Assert.False(root.TryGetProperty("type_name", out _));
         Assert.False(root.GetProperty("livemode").GetBoolean());
         Assert.Equal(1_700_000_000, root.GetProperty("created").GetInt64());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("default_source").ValueKind);
@@ -36,6 +39,6 @@ public sealed class StripeJsonTests
 
     sealed record TestCustomer(string Id, DateTimeOffset Created, string? DefaultSource, DateTimeOffset? DeletedAt) : StripeObject
     {
-        public override string ObjectType => "customer";
+        protected override string TypeName => "customer";
     }
 }

@@ -10,11 +10,7 @@ namespace Marketplace.Payments.Customers;
 /// </summary>
 public sealed record Customer : StripeObject
 {
-    // Repeated from StripeObject: System.Text.Json does not carry the base's attributes to an override, and without
-    // them the object would also be written as "object_type".
-    [JsonPropertyName("object")]
-    [JsonPropertyOrder(-1)]
-    public override string ObjectType => "customer";
+    protected override string TypeName => "customer";
 
     [JsonPropertyOrder(-2)]
     public required string Id { get; init; }

@@ -9,7 +9,7 @@ namespace Marketplace.Webhooks.Deliveries;
 /// </summary>
 public sealed record DeliveryAttempt : StripeObject
 {
-    public override string ObjectType => "webhook_delivery_attempt";
+    protected override string TypeName => "webhook_delivery_attempt";
 
     public required string Id { get; init; }
 

@@ -11,7 +11,7 @@ public sealed record ApiEvent : StripeObject
     /// </summary>
     public const string PinnedApiVersion = "2026-10-28.endive";
 
-    public override string ObjectType => "event";
+    protected override string TypeName => "event";
 
     public required string Id { get; init; }
 

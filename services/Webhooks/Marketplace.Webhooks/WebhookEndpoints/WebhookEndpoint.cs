@@ -6,7 +6,7 @@ namespace Marketplace.Webhooks.WebhookEndpoints;
 /// <summary>Stripe's <c>webhook_endpoint</c> object, field for field as Stripe.net's <c>Stripe.WebhookEndpoint</c> reads it.</summary>
 public sealed record WebhookEndpoint : StripeObject
 {
-    public override string ObjectType => "webhook_endpoint";
+    protected override string TypeName => "webhook_endpoint";
 
     public required string Id { get; init; }
 
