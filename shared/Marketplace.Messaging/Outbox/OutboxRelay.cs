@@ -75,8 +75,11 @@ public sealed partial class OutboxRelay(
         return rows.Count;
     }
 
-    async Task<Exception?> TrySendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    async Task<Exception?> TrySendAsync(OutboxMessage row, CancellationToken stoppingToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.SendTimeout);
+        var cancellationToken = timeout.Token;
         try
         {
             var message = OutboxEnvelope.ReadMessage(row, out var messageType);
@@ -92,7 +95,7 @@ public sealed partial class OutboxRelay(
 
             return null;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             LogSendFailed(ex, row.MessageId, row.MessageType, row.Attempts + 1);
             return ex;

@@ -6,8 +6,18 @@ namespace Marketplace.Messaging.Outbox;
 /// <summary>The SQL of <c>outbox_messages</c>: writes inside a caller's transaction, claims and deletes for the relay.</summary>
 static class OutboxStore
 {
+    /// <summary>
+    /// Adds a message to the transaction. A <c>queue:</c> destination is refused here, where the mistake is made:
+    /// MassTransit would declare that queue as a classic one, RabbitMQ refuses that for our quorum queues, and the
+    /// relay could never send the row. Send to <c>exchange:&lt;queue name&gt;</c>: every receive endpoint has an
+    /// exchange of its queue's name bound to it.
+    /// </summary>
     public static Task InsertAsync(NpgsqlTransaction transaction, OutboxMessage message, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        message.DestinationAddress?.StartsWith("queue:", StringComparison.OrdinalIgnoreCase) == true
+            ? throw new ArgumentException(
+                $"Cannot send to '{message.DestinationAddress}': use 'exchange:{message.DestinationAddress["queue:".Length..]}' (queue: addresses would redeclare our quorum queues as classic ones).",
+                nameof(message))
+            : transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO outbox_messages (message_id, message_type, destination_address, body, headers, correlation_id,
                 conversation_id, initiator_id, source_address, scheduling_token_id, not_before)

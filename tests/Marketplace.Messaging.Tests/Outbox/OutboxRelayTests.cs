@@ -54,6 +54,21 @@ public sealed class OutboxRelayTests : BackboneTest
         await host.StopAsync(Cancellation);
     }
 
+    [Fact]
+    public async Task SendToAQueueAddress_IsRefusedBeforeAnythingIsWritten()
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(Cancellation);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            transaction.SendAsync(new Uri("queue:things"), new ThingHappened { ThingId = Guid.NewGuid() }, Cancellation));
+        await transaction.SendAsync(new Uri("exchange:things"), new ThingHappened { ThingId = Guid.NewGuid() }, Cancellation);
+        await transaction.CommitAsync(Cancellation);
+
+        Assert.Contains("exchange:things", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM outbox_messages"));
+    }
+
     async Task PublishCommittedAsync(Guid thing)
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
