@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Marketplace.Api;
 
 namespace Marketplace.Gateway.OpenApi;
 
@@ -9,8 +10,6 @@ namespace Marketplace.Gateway.OpenApi;
 /// </summary>
 public static class OpenApiMerger
 {
-    public const string ApiVersion = "2026-10-28.endive";
-
     public static JsonObject Merge(IEnumerable<(string Service, JsonNode? Document)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -48,7 +47,7 @@ public static class OpenApiMerger
             ["info"] = new JsonObject
             {
                 ["title"] = "Marketplace API",
-                ["version"] = ApiVersion,
+                ["version"] = StripeApiVersion.Current,
                 ["description"] = "A compatible subset of Stripe's v1 API. Authenticate with a secret key as a bearer token "
                     + "(or as the HTTP basic user name); act on a connected account with the Stripe-Account header.",
             },

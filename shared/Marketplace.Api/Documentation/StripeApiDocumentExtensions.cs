@@ -20,7 +20,7 @@ public static class StripeApiDocumentExtensions
         {
             options.AddDocumentTransformer((document, _, _) =>
             {
-                document.Info = new OpenApiInfo { Title = serviceName, Version = "2026-10-28.endive" };
+                document.Info = new OpenApiInfo { Title = serviceName, Version = StripeApiVersion.Current };
                 foreach (var path in document.Paths.Keys.Where(p => !p.StartsWith(StripeApiPaths.Root + "/", StringComparison.Ordinal)).ToList())
                 {
                     document.Paths.Remove(path);

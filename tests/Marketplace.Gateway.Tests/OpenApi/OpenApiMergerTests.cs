@@ -24,7 +24,7 @@ public sealed class OpenApiMergerTests
         Assert.Equal("webhooks", paths["/v1/events"]!["get"]!["tags"]![0]!.GetValue<string>());
         Assert.True(merged["components"]!["schemas"]!.AsObject().ContainsKey("Customer"));
         Assert.True(merged["components"]!["schemas"]!.AsObject().ContainsKey("Event"));
-        Assert.Equal(OpenApiMerger.ApiVersion, merged["info"]!["version"]!.GetValue<string>());
+        Assert.Equal(Marketplace.Api.StripeApiVersion.Current, merged["info"]!["version"]!.GetValue<string>());
         Assert.NotNull(merged["components"]!["securitySchemes"]!["bearer"]);
         Assert.Null(merged["x-unavailable-services"]);
     }

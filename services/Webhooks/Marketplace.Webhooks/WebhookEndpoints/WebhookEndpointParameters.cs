@@ -1,3 +1,4 @@
+using Marketplace.Api;
 using Marketplace.Api.Errors;
 using Marketplace.Api.Forms;
 using Marketplace.Webhooks.Events;
@@ -73,10 +74,10 @@ public static class WebhookEndpointParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var version = parameters.GetString("api_version");
-        if (version is not null && version != ApiEvent.PinnedApiVersion)
+        if (version is not null && version != StripeApiVersion.Current)
         {
             parameters.Fail(StripeError.InvalidRequest(
-                $"Invalid api_version: {version}. This API renders events in {ApiEvent.PinnedApiVersion} only.", "api_version"));
+                $"Invalid api_version: {version}. This API renders events in {StripeApiVersion.Current} only.", "api_version"));
             return null;
         }
 
