@@ -32,18 +32,20 @@ public static class FormParser
                 continue;
             }
 
-            if (++count > ParameterLimits.MaxParameters)
-            {
-                error = ParameterErrors.TooMany();
-                return false;
-            }
-
             var equals = pair.IndexOf((byte)'=');
             var rawName = equals < 0 ? pair : pair[..equals];
             var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
             if (!TryDecode(rawName, out var name) || !TryDecode(rawValue, out var value))
             {
                 error = ParameterErrors.InvalidEncoding();
+                return false;
+            }
+
+            if (++count > ParameterLimits.MaxParameters)
+            {
+                // Named after the parameter that went over, which is nearly always the one sent in bulk (metadata).
+                var bracket = name.IndexOf('[', StringComparison.Ordinal);
+                error = ParameterErrors.TooMany(bracket < 0 ? name : name[..bracket]);
                 return false;
             }
 

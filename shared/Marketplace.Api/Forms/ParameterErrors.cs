@@ -57,8 +57,9 @@ public static class ParameterErrors
     public static StripeError TooDeep(string name) =>
         StripeError.InvalidRequest($"Invalid parameter name: {name} is nested more than {ParameterLimits.MaxDepth} levels deep", name);
 
-    public static StripeError TooMany() =>
-        StripeError.InvalidRequest($"Too many parameters: a request can carry at most {ParameterLimits.MaxParameters}.");
+    /// <summary><paramref name="param"/>: the top-level parameter whose value went over the limit, when known.</summary>
+    public static StripeError TooMany(string? param = null) =>
+        StripeError.InvalidRequest($"Too many parameters: a request can carry at most {ParameterLimits.MaxParameters}.", param);
 
     public static StripeError Conflicting(string path) =>
         StripeError.InvalidRequest($"Invalid parameter {path}: it was given both as a value and as a hash or array", path);

@@ -53,6 +53,7 @@ public sealed class FormParserTests
         var error = Parameters.ParseError(body);
 
         Assert.Equal("Too many parameters: a request can carry at most 1000.", error.Message);
+        Assert.Equal("metadata", error.Param);
     }
 
     [Theory]

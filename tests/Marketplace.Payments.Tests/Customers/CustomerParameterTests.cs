@@ -61,6 +61,7 @@ public sealed class CustomerParameterTests(PaymentsService service) : IClassFixt
 
         Assert.Equal("invalid_request_error", error.Text("type"));
         Assert.StartsWith("Too many parameters", error.Text("message"), StringComparison.Ordinal);
+        Assert.Equal("metadata", error.Text("param"));
     }
 
     [Fact]
