@@ -64,6 +64,10 @@ public static class ParameterErrors
     public static StripeError Conflicting(string path) =>
         StripeError.InvalidRequest($"Invalid parameter {path}: it was given both as a value and as a hash or array", path);
 
+    public static StripeError UnsupportedContentType(string contentType) =>
+        new(StatusCodes.Status415UnsupportedMediaType, StripeErrorType.InvalidRequestError,
+            $"Invalid request: the body must be application/x-www-form-urlencoded or application/json, not {contentType}.");
+
     public static StripeError InvalidEncoding() =>
         StripeError.InvalidRequest("Invalid request body: it is not valid UTF-8 with %-encoding.");
 

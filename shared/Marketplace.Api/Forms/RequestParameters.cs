@@ -1,5 +1,6 @@
 using Marketplace.Api.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Api.Forms;
 
@@ -14,6 +15,12 @@ internal static class RequestParameters
             return Reader(FormParser.TryParse(request.QueryString.Value ?? "", out var query, out var queryError), query, queryError);
         }
 
+        if (request.ContentType is { } contentType && !request.HasJsonContentType() && !IsForm(contentType))
+        {
+            // Refused rather than read as a form, where it would surface as a confusing unknown parameter.
+            return ParameterReader.FromError(ParameterErrors.UnsupportedContentType(contentType));
+        }
+
         if (await ReadBodyAsync(request, cancellationToken) is not { } body)
         {
             return ParameterReader.FromError(ParameterErrors.BodyTooLarge());
@@ -26,6 +33,10 @@ internal static class RequestParameters
 
         return Reader(FormParser.TryParse(body, out var form, out var formError), form, formError);
     }
+
+    static bool IsForm(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     static ParameterReader Reader(bool parsed, ParameterHash? parameters, StripeError? error) =>
         parsed ? ParameterReader.From(parameters!) : ParameterReader.FromError(error!);

@@ -8,7 +8,6 @@ using Marketplace.Api.Forms;
 using Marketplace.Api.Lists;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
-using Microsoft.Net.Http.Headers;
 using Npgsql;
 
 namespace Marketplace.Payments.Customers;
@@ -44,7 +43,7 @@ public static class CustomersApi
 
     static async Task<IResult> CreateAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var changes = CustomerChanges.Read(parameters);
         ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
@@ -77,7 +76,7 @@ public static class CustomersApi
     static async Task<IResult> RetrieveAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
         {
@@ -92,7 +91,7 @@ public static class CustomersApi
     static async Task<IResult> UpdateAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var changes = CustomerChanges.Read(parameters);
         ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
@@ -128,7 +127,7 @@ public static class CustomersApi
     static async Task<IResult> DeleteAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -150,7 +149,7 @@ public static class CustomersApi
 
     static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var query = ListQuery.Read(parameters);
         var email = parameters.GetString("email", 512);
         // test_clock is not read, so it is refused as unknown until Billing brings test clocks.
@@ -171,7 +170,7 @@ public static class CustomersApi
 
     static async Task<IResult> SearchAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var parameters = await ReadParametersAsync(request, cancellationToken);
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var text = parameters.GetRequiredString("query");
         var limit = (int)(parameters.GetLong("limit", 1, ListQuery.MaxLimit) ?? ListQuery.DefaultLimit);
         var page = parameters.GetString("page");
@@ -198,26 +197,6 @@ public static class CustomersApi
         var data = rows.Take(limit).ToList();
         var hasMore = rows.Count > limit;
         return StripeJson.Result(new StripeSearchResult<Customer>(SearchUrl, hasMore, data, hasMore ? SearchPage.Encode(data[^1].Id) : null));
-    }
-
-    /// <summary>
-    /// The request's parameters (the query string of a GET or DELETE, the body of a POST). A body declared as anything
-    /// but a form or JSON is refused rather than read as a form, where it would surface as a confusing unknown parameter.
-    /// </summary>
-    static Task<ParameterReader> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var readsBody = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsDelete(request.Method) && !HttpMethods.IsHead(request.Method);
-        if (readsBody && request.ContentType is { } contentType && !request.HasJsonContentType()
-            && !(MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-                && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
-        {
-            return Task.FromResult(ParameterReader.FromError(new StripeError(
-                StatusCodes.Status415UnsupportedMediaType,
-                StripeErrorType.InvalidRequestError,
-                $"Invalid request: the body must be application/x-www-form-urlencoded or application/json, not {contentType}.")));
-        }
-
-        return ParameterReader.ReadAsync(request, cancellationToken);
     }
 
     /// <summary>Answers with JSON already rendered, so that the response and the event carry the very same text.</summary>
