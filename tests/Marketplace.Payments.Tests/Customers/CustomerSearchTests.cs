@@ -1,3 +1,4 @@
+using Marketplace.Api.Lists;
 using System.Net;
 using Marketplace.Payments.Tests.Support;
 using Marketplace.Testing;

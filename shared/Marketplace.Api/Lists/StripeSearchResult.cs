@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Marketplace.Payments.Customers;
+namespace Marketplace.Api.Lists;
 
 /// <summary>
 /// Stripe's search envelope: <c>{"object":"search_result","url":…,"has_more":…,"data":[…],"next_page":…}</c>, where
