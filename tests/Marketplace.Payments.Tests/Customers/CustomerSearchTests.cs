@@ -1,5 +1,5 @@
-using Marketplace.Api.Lists;
 using System.Net;
+using Marketplace.Api.Lists;
 using Marketplace.Payments.Tests.Support;
 using Marketplace.Testing;
 
