@@ -1,4 +1,5 @@
 using Marketplace.Messaging.Tests.Support;
+using Marketplace.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using Marketplace.Messaging.Outbox;
 using Marketplace.Messaging.Tests.Support;
+using Marketplace.Testing;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 

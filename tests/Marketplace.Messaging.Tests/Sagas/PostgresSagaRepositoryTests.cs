@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Marketplace.Messaging.Sagas;
 using Marketplace.Messaging.Tests.Support;
+using Marketplace.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

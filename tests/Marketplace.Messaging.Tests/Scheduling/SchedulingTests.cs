@@ -4,6 +4,7 @@ using Marketplace.Messaging.Outbox;
 using Marketplace.Messaging.Sagas;
 using Marketplace.Messaging.Tests.Sagas;
 using Marketplace.Messaging.Tests.Support;
+using Marketplace.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

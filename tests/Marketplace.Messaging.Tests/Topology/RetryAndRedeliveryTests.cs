@@ -1,5 +1,6 @@
 using Marketplace.Messaging.DeadLetters;
 using Marketplace.Messaging.Tests.Support;
+using Marketplace.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,9 @@
-namespace Marketplace.Webhooks.Tests.Support;
+using Xunit;
+
+namespace Marketplace.Testing;
 
 /// <summary>Polls a condition of an asynchronous system until it holds, or fails the test with what it last saw.</summary>
-static class Eventually
+public static class Eventually
 {
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? timeout = null)
     {
