@@ -1,3 +1,4 @@
+using Marketplace.Ledger.Journal;
 using Marketplace.Messaging;
 
 namespace Marketplace.Ledger;
@@ -5,6 +6,12 @@ namespace Marketplace.Ledger;
 public static class LedgerServiceExtensions
 {
     /// <summary>The Ledger service's composition root.</summary>
-    public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
+    {
         builder.AddMarketplaceService("ledger", typeof(LedgerServiceExtensions).Assembly);
+        builder.Services.Configure<JournalWriterOptions>(builder.Configuration.GetSection("Ledger:Journal"));
+        builder.Services.AddSingleton<JournalWriter>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
+        return builder;
+    }
 }

@@ -1,0 +1,28 @@
+using Marketplace.Ledger.Journal;
+using Marketplace.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Marketplace.Ledger.Tests.Support;
+
+/// <summary>The Ledger service's real host on a throw-away database, one per test class; tests use owners of their own.</summary>
+public sealed class LedgerService : IAsyncLifetime
+{
+    readonly ServiceFactory<Program> _factory = new("ledger");
+
+    public NpgsqlDataSource Database => _factory.Database.DataSource;
+
+    public JournalWriter Journal => _factory.Services.GetRequiredService<JournalWriter>();
+
+    public TestDatabase TestDatabase => _factory.Database;
+
+    public TestBroker TestBroker => _factory.Broker;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _factory.InitializeAsync();
+        _factory.StartServer();
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
