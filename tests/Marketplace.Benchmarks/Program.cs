@@ -1,16 +1,18 @@
 using Marketplace.Benchmarks.Backbone;
 using Marketplace.Benchmarks.Gateway;
+using Marketplace.Benchmarks.Ledger;
 
 // Each benchmark prints its findings, and last a line `RESULT <name> <metric>=<value> … ratio=<ours/baseline>`.
 return args switch
 {
     ["backbone", ..] => await BackboneBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000),
     ["gateway"] => await GatewayBenchmark.RunAsync(),
+    ["ledger"] => await LedgerBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway");
+    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger");
     return 2;
 }

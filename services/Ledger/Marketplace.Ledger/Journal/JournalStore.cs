@@ -1,102 +1,124 @@
-using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Marketplace.Ledger.Journal;
 
-/// <summary>The journal's SQL: every statement works on a whole batch at once (arrays, not a statement per row).</summary>
+/// <summary>
+/// The journal's SQL. Every statement works on a whole batch at once (arrays, not a statement per row), and the
+/// statements of one step travel together (<see cref="NpgsqlBatch"/>): a batch of postings costs two round trips and
+/// one commit, whatever its size.
+/// </summary>
 public static class JournalStore
 {
     /// <summary>
-    /// Creates the accounts that do not exist yet, then locks all of them in <see cref="LedgerAccount"/> order and
-    /// returns their balances. Every writer locks in that one order, so writers on shared accounts queue, never deadlock.
+    /// Creates the accounts that do not exist yet, locks all of them in <see cref="LedgerAccount.LockOrder"/> and reads
+    /// their balances, and reads which of the causes are journaled already. Every writer locks in that one order, so
+    /// writers on shared accounts queue, never deadlock.
     /// </summary>
-    public static async Task<Dictionary<LedgerAccount, long>> LockAccountsAsync(
-        NpgsqlTransaction transaction, IReadOnlyList<LedgerAccount> sortedAccounts, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<LedgerAccount, long> Balances, Dictionary<string, string> JournaledCauses)> LockAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<LedgerAccount> sortedAccounts, IEnumerable<string> causes, CancellationToken cancellationToken)
     {
-        var keys = new
+        var owners = sortedAccounts.Select(a => a.Owner).ToArray();
+        var currencies = sortedAccounts.Select(a => a.Currency).ToArray();
+        var buckets = sortedAccounts.Select(a => a.Bucket).ToArray();
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
-            owners = sortedAccounts.Select(a => a.Owner).ToArray(),
-            currencies = sortedAccounts.Select(a => a.Currency).ToArray(),
-            buckets = sortedAccounts.Select(a => a.Bucket).ToArray(),
+            BatchCommands =
+            {
+                Command(
+                    """
+                    INSERT INTO ledger_accounts (owner, currency, bucket)
+                    SELECT * FROM unnest($1, $2, $3) AS k (owner, currency, bucket)
+                    ORDER BY owner COLLATE "C", currency COLLATE "C", bucket COLLATE "C"
+                    ON CONFLICT DO NOTHING
+                    """, Text(owners), Text(currencies), Text(buckets)),
+                Command(
+                    """
+                    SELECT a.owner, a.currency, a.bucket, a.balance
+                    FROM ledger_accounts a
+                    JOIN unnest($1, $2, $3) AS k (owner, currency, bucket)
+                      ON (a.owner, a.currency, a.bucket) = (k.owner, k.currency, k.bucket)
+                    ORDER BY a.owner COLLATE "C", a.currency COLLATE "C", a.bucket COLLATE "C"
+                    FOR UPDATE OF a
+                    """, Text(owners), Text(currencies), Text(buckets)),
+                Command("SELECT cause, id FROM journal_transactions WHERE cause = ANY($1)", Text(causes.Distinct(StringComparer.Ordinal))),
+            },
         };
-        var connection = transaction.Connection!;
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO ledger_accounts (owner, currency, bucket)
-            SELECT * FROM unnest(@owners, @currencies, @buckets) AS k (owner, currency, bucket)
-            ORDER BY owner COLLATE "C", currency COLLATE "C", bucket COLLATE "C"
-            ON CONFLICT DO NOTHING
-            """, keys, transaction, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<(string Owner, string Currency, string Bucket, long Balance)>(new CommandDefinition(
-            """
-            SELECT a.owner, a.currency, a.bucket, a.balance
-            FROM ledger_accounts a
-            JOIN unnest(@owners, @currencies, @buckets) AS k (owner, currency, bucket)
-              ON (a.owner, a.currency, a.bucket) = (k.owner, k.currency, k.bucket)
-            ORDER BY a.owner COLLATE "C", a.currency COLLATE "C", a.bucket COLLATE "C"
-            FOR UPDATE OF a
-            """, keys, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => new LedgerAccount(r.Owner, r.Currency, r.Bucket), r => r.Balance);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var balances = new Dictionary<LedgerAccount, long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            balances[new LedgerAccount(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetInt64(3);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var journaled = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            journaled[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return (balances, journaled);
     }
 
-    /// <summary>Which of these causes are journaled already, and as which transaction.</summary>
-    public static async Task<Dictionary<string, string>> JournaledCausesAsync(
-        NpgsqlTransaction transaction, IEnumerable<string> causes, CancellationToken cancellationToken)
+    /// <summary>The accepted postings' transactions and entries, and the new balances, in one round trip.</summary>
+    public static async Task WriteAsync(NpgsqlTransaction transaction, JournalBatch journal, CancellationToken cancellationToken)
     {
-        var rows = await transaction.Connection!.QueryAsync<(string Cause, string Id)>(new CommandDefinition(
-            "SELECT cause, id FROM journal_transactions WHERE cause = ANY(@causes)",
-            new { causes = causes.Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Cause, r => r.Id, StringComparer.Ordinal);
-    }
-
-    public static async Task WriteAsync(NpgsqlTransaction transaction, JournalBatch batch, CancellationToken cancellationToken)
-    {
-        var accepted = batch.Accepted;
+        var accepted = journal.Accepted;
         if (accepted.Count == 0)
         {
             return;
         }
 
-        var connection = transaction.Connection!;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO journal_transactions (id, cause, type, source) SELECT * FROM unnest(@ids, @causes, @types, @sources)",
-            new
-            {
-                ids = accepted.Select(a => a.TransactionId).ToArray(),
-                causes = accepted.Select(a => a.Posting.Cause).ToArray(),
-                types = accepted.Select(a => a.Posting.Type).ToArray(),
-                sources = accepted.Select(a => a.Posting.Source).ToArray(),
-            }, transaction, cancellationToken: cancellationToken));
-
         var entries = accepted.SelectMany(a => a.Posting.Lines.Select((line, index) => (a.TransactionId, Line: (short)index, line))).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount)
-            SELECT * FROM unnest(@ids, @lines, @owners, @currencies, @buckets, @amounts)
-            """,
-            new
+        var balances = journal.ChangedBalances.ToList();
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        {
+            BatchCommands =
             {
-                ids = entries.Select(e => e.TransactionId).ToArray(),
-                lines = entries.Select(e => e.Line).ToArray(),
-                owners = entries.Select(e => e.line.Account.Owner).ToArray(),
-                currencies = entries.Select(e => e.line.Account.Currency).ToArray(),
-                buckets = entries.Select(e => e.line.Account.Bucket).ToArray(),
-                amounts = entries.Select(e => e.line.Amount).ToArray(),
-            }, transaction, cancellationToken: cancellationToken));
-
-        var balances = batch.ChangedBalances.ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE ledger_accounts a SET balance = v.balance
-            FROM unnest(@owners, @currencies, @buckets, @balances) AS v (owner, currency, bucket, balance)
-            WHERE (a.owner, a.currency, a.bucket) = (v.owner, v.currency, v.bucket)
-            """,
-            new
-            {
-                owners = balances.Select(b => b.Key.Owner).ToArray(),
-                currencies = balances.Select(b => b.Key.Currency).ToArray(),
-                buckets = balances.Select(b => b.Key.Bucket).ToArray(),
-                balances = balances.Select(b => b.Value).ToArray(),
-            }, transaction, cancellationToken: cancellationToken));
+                Command(
+                    "INSERT INTO journal_transactions (id, cause, type, source) SELECT * FROM unnest($1, $2, $3, $4)",
+                    Text(accepted.Select(a => a.TransactionId)),
+                    Text(accepted.Select(a => a.Posting.Cause)),
+                    Text(accepted.Select(a => a.Posting.Type)),
+                    Text(accepted.Select(a => a.Posting.Source))),
+                Command(
+                    """
+                    INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount)
+                    SELECT * FROM unnest($1, $2, $3, $4, $5, $6)
+                    """,
+                    Text(entries.Select(e => e.TransactionId)),
+                    new NpgsqlParameter { Value = entries.Select(e => e.Line).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint },
+                    Text(entries.Select(e => e.line.Account.Owner)),
+                    Text(entries.Select(e => e.line.Account.Currency)),
+                    Text(entries.Select(e => e.line.Account.Bucket)),
+                    Bigints(entries.Select(e => e.line.Amount))),
+                Command(
+                    """
+                    UPDATE ledger_accounts a SET balance = v.balance
+                    FROM unnest($1, $2, $3, $4) AS v (owner, currency, bucket, balance)
+                    WHERE (a.owner, a.currency, a.bucket) = (v.owner, v.currency, v.bucket)
+                    """,
+                    Text(balances.Select(b => b.Key.Owner)),
+                    Text(balances.Select(b => b.Key.Currency)),
+                    Text(balances.Select(b => b.Key.Bucket)),
+                    Bigints(balances.Select(b => b.Value))),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    static NpgsqlParameter Text(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    static NpgsqlParameter Bigints(IEnumerable<long> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
 }

@@ -80,8 +80,7 @@ public sealed partial class JournalWriter(NpgsqlDataSource dataSource, IOptions<
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var accounts = batch.SelectMany(p => p.Posting.Lines).Select(l => l.Account).Distinct().Order(LedgerAccount.LockOrder).ToList();
-        var balances = await JournalStore.LockAccountsAsync(transaction, accounts, cancellationToken);
-        var causes = await JournalStore.JournaledCausesAsync(transaction, batch.Select(p => p.Posting.Cause), cancellationToken);
+        var (balances, causes) = await JournalStore.LockAsync(transaction, accounts, batch.Select(p => p.Posting.Cause), cancellationToken);
 
         var journal = new JournalBatch(balances, causes);
         var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
