@@ -5,33 +5,42 @@ namespace Marketplace.Ledger.Journal;
 
 /// <summary>
 /// The journal's SQL. Every statement works on a whole batch at once (arrays, not a statement per row), and the
-/// statements of one step travel together (<see cref="NpgsqlBatch"/>): a batch of postings costs two round trips and
-/// one commit, whatever its size.
+/// statements of one step travel together (<see cref="NpgsqlBatch"/>), <c>BEGIN</c> with the locks and <c>COMMIT</c>
+/// with the writes: a batch of postings costs two round trips, whatever its size. (An <c>NpgsqlTransaction</c>
+/// would send its commit as a third.)
 /// </summary>
 public static class JournalStore
 {
     /// <summary>
-    /// Creates the accounts that do not exist yet, locks all of them in <see cref="LedgerAccount.LockOrder"/> and reads
+    /// Begins the transaction, creates the accounts not known to exist yet, locks all of them in <see cref="LedgerAccount.LockOrder"/> and reads
     /// their balances, and reads which of the causes are journaled already. Every writer locks in that one order, so
     /// writers on shared accounts queue, never deadlock.
     /// </summary>
-    public static async Task<(Dictionary<LedgerAccount, long> Balances, Dictionary<string, string> JournaledCauses)> LockAsync(
-        NpgsqlTransaction transaction, IReadOnlyList<LedgerAccount> sortedAccounts, IEnumerable<string> causes, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<LedgerAccount, long> Balances, Dictionary<string, string> JournaledCauses)> BeginAndLockAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<LedgerAccount> sortedAccounts,
+        IReadOnlyList<LedgerAccount> sortedNewAccounts,
+        IEnumerable<string> causes,
+        CancellationToken cancellationToken)
     {
         var owners = sortedAccounts.Select(a => a.Owner).ToArray();
         var currencies = sortedAccounts.Select(a => a.Currency).ToArray();
         var buckets = sortedAccounts.Select(a => a.Bucket).ToArray();
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
+                new NpgsqlBatchCommand("BEGIN"),
                 Command(
                     """
                     INSERT INTO ledger_accounts (owner, currency, bucket)
                     SELECT * FROM unnest($1, $2, $3) AS k (owner, currency, bucket)
                     ORDER BY owner COLLATE "C", currency COLLATE "C", bucket COLLATE "C"
                     ON CONFLICT DO NOTHING
-                    """, Text(owners), Text(currencies), Text(buckets)),
+                    """,
+                    Text(sortedNewAccounts.Select(a => a.Owner)),
+                    Text(sortedNewAccounts.Select(a => a.Currency)),
+                    Text(sortedNewAccounts.Select(a => a.Bucket))),
                 Command(
                     """
                     SELECT a.owner, a.currency, a.bucket, a.balance
@@ -62,18 +71,20 @@ public static class JournalStore
         return (balances, journaled);
     }
 
-    /// <summary>The accepted postings' transactions and entries, and the new balances, in one round trip.</summary>
-    public static async Task WriteAsync(NpgsqlTransaction transaction, JournalBatch journal, CancellationToken cancellationToken)
+    /// <summary>The accepted postings' transactions and entries, the new balances, and the commit, in one round trip.</summary>
+    public static async Task WriteAndCommitAsync(NpgsqlConnection connection, JournalBatch journal, CancellationToken cancellationToken)
     {
         var accepted = journal.Accepted;
         if (accepted.Count == 0)
         {
+            await using var commit = new NpgsqlCommand("COMMIT", connection);
+            await commit.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
         var entries = accepted.SelectMany(a => a.Posting.Lines.Select((line, index) => (a.TransactionId, Line: (short)index, line))).ToList();
         var balances = journal.ChangedBalances.ToList();
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
@@ -104,6 +115,7 @@ public static class JournalStore
                     Text(balances.Select(b => b.Key.Currency)),
                     Text(balances.Select(b => b.Key.Bucket)),
                     Bigints(balances.Select(b => b.Value))),
+                new NpgsqlBatchCommand("COMMIT"),
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -16,6 +16,9 @@ public sealed partial class JournalWriter(NpgsqlDataSource dataSource, IOptions<
 {
     readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Accounts this writer saw committed: accounts are never deleted, so these need no upsert again.</summary>
+    readonly HashSet<LedgerAccount> _knownAccounts = [];
+
     public Task<PostingResult> PostAsync(Posting posting, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(posting);
@@ -78,18 +81,28 @@ public sealed partial class JournalWriter(NpgsqlDataSource dataSource, IOptions<
     async Task WriteOnceAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var accounts = batch.SelectMany(p => p.Posting.Lines).Select(l => l.Account).Distinct().Order(LedgerAccount.LockOrder).ToList();
-        var (balances, causes) = await JournalStore.LockAsync(transaction, accounts, batch.Select(p => p.Posting.Cause), cancellationToken);
-
-        var journal = new JournalBatch(balances, causes);
-        var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
-        await JournalStore.WriteAsync(transaction, journal, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        for (var i = 0; i < batch.Count; i++)
+        var newAccounts = accounts.Where(a => !_knownAccounts.Contains(a)).ToList();
+        try
         {
-            batch[i].Result.TrySetResult(results[i]);
+            var (balances, causes) = await JournalStore.BeginAndLockAsync(
+                connection, accounts, newAccounts, batch.Select(p => p.Posting.Cause), cancellationToken);
+            var journal = new JournalBatch(balances, causes);
+            var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
+            await JournalStore.WriteAndCommitAsync(connection, journal, cancellationToken);
+            _knownAccounts.UnionWith(newAccounts);
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Result.TrySetResult(results[i]);
+            }
+        }
+        catch when (connection.State == System.Data.ConnectionState.Open)
+        {
+            // The transaction was begun by hand, so it is rolled back by hand before the connection goes back to the pool.
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            throw;
         }
     }
 
