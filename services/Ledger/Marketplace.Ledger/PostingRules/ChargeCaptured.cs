@@ -1,0 +1,18 @@
+namespace Marketplace.Ledger.PostingRules;
+
+/// <summary>
+/// A captured charge as the ledger needs it. <paramref name="OnAccount"/> is whose balance the charge lands on: the
+/// platform for a platform or destination charge, the connected account for a direct charge. For a destination
+/// charge, <paramref name="Destination"/> is the connected account and <paramref name="TransferAmount"/> what it
+/// receives (<c>transfer_data[amount]</c>, or the whole amount); <paramref name="ApplicationFeeAmount"/> goes back to the
+/// platform (from the destination, or, for a direct charge, from the account the charge is on).
+/// </summary>
+public sealed record ChargeCaptured(
+    string ChargeId,
+    string PlatformId,
+    string OnAccount,
+    long Amount,
+    string Currency,
+    string? Destination = null,
+    long? TransferAmount = null,
+    long? ApplicationFeeAmount = null);

@@ -1,0 +1,63 @@
+using Marketplace.Ledger.Journal;
+
+namespace Marketplace.Ledger.PostingRules;
+
+/// <summary>Transfers, top-ups, payouts and the release of pending funds: money moving between balances, not earned.</summary>
+public static class MovementRules
+{
+    /// <summary>A transfer from the platform's available balance to a connected account's, refused without the funds.</summary>
+    public static Posting Transfer(string transferId, string platformId, string destination, long amount, string currency, string cause) =>
+        new(cause, "transfer", transferId,
+        [
+            new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), -amount, RequiresFunds: true),
+            new JournalLine(LedgerAccounts.AvailableOf(destination, currency), amount),
+        ]);
+
+    /// <summary>A transfer reversal: the connected account gives back (it may go negative, as Stripe lets it).</summary>
+    public static Posting TransferReversal(string reversalId, string platformId, string destination, long amount, string currency, string cause) =>
+        new(cause, "transfer_reversal", reversalId,
+        [
+            new JournalLine(LedgerAccounts.AvailableOf(destination, currency), -amount),
+            new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), amount),
+        ]);
+
+    /// <summary>A top-up that succeeded: the platform's bank paid in; the funds land available.</summary>
+    public static Posting TopupSucceeded(string topupId, string platformId, long amount, string currency, string cause) =>
+        new(cause, "topup", topupId,
+        [
+            new JournalLine(LedgerAccounts.BankClearing(currency), -amount),
+            new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), amount),
+        ]);
+
+    /// <summary>Pending funds whose <c>available_on</c> has come.</summary>
+    public static Posting Release(string balanceTransactionId, string owner, long amount, string currency, string cause) =>
+        new(cause, "release", balanceTransactionId,
+        [
+            new JournalLine(LedgerAccounts.PendingOf(owner, currency), -amount),
+            new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
+        ]);
+
+    /// <summary>A payout created: its amount is set aside from available, refused without the funds.</summary>
+    public static Posting PayoutReserved(string payoutId, string owner, long amount, string currency, string cause) =>
+        new(cause, "payout", payoutId,
+        [
+            new JournalLine(LedgerAccounts.AvailableOf(owner, currency), -amount, RequiresFunds: true),
+            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), amount),
+        ]);
+
+    /// <summary>The bank rail paid the payout: the reserved money leaves.</summary>
+    public static Posting PayoutPaid(string payoutId, string owner, long amount, string currency, string cause) =>
+        new(cause, "payout", payoutId,
+        [
+            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), -amount),
+            new JournalLine(LedgerAccounts.BankClearing(currency), amount),
+        ]);
+
+    /// <summary>The payout failed: the reserved money returns to the available balance.</summary>
+    public static Posting PayoutFailed(string payoutId, string owner, long amount, string currency, string cause) =>
+        new(cause, "payout_failure", payoutId,
+        [
+            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), -amount),
+            new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
+        ]);
+}
