@@ -1,3 +1,5 @@
+using Marketplace.Api;
+using Marketplace.Api.Documentation;
 using Marketplace.Ledger.Journal;
 using Marketplace.Messaging;
 
@@ -9,6 +11,8 @@ public static class LedgerServiceExtensions
     public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
     {
         builder.AddMarketplaceService("ledger", typeof(LedgerServiceExtensions).Assembly);
+        builder.Services.AddStripeApi();
+        builder.Services.AddStripeApiDocument("ledger");
         builder.Services.Configure<JournalWriterOptions>(builder.Configuration.GetSection("Ledger:Journal"));
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());

@@ -1,5 +1,8 @@
 using Marketplace.Ledger;
+using Marketplace.Api;
+using Marketplace.Api.Documentation;
 using Marketplace.Data;
+using Marketplace.Ledger.Balances;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
@@ -9,6 +12,9 @@ builder.AddLedger();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+app.UseStripeApi();
+app.MapBalanceApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
+app.MapStripeApiDocument();
 app.Run();

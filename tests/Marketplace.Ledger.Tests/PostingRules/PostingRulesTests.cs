@@ -98,8 +98,8 @@ public sealed class PostingRulesTests
         var failed = MovementRules.PayoutFailed("po_1", Seller, 700, "usd", "payout:po_1:failed");
 
         Assert.True(reserve.Lines.Single(l => l.Amount < 0).RequiresFunds);
-        Assert.Equal(700, Effect(reserve, LedgerAccounts.ReservedOf(Seller, "usd")));
-        Assert.Equal(-700, Effect(paid, LedgerAccounts.ReservedOf(Seller, "usd")));
+        Assert.Equal(700, Effect(reserve, LedgerAccounts.PayoutInTransitOf(Seller, "usd")));
+        Assert.Equal(-700, Effect(paid, LedgerAccounts.PayoutInTransitOf(Seller, "usd")));
         Assert.Equal(700, Effect(failed, LedgerAccounts.AvailableOf(Seller, "usd")));
         Assert.All(new[] { reserve, paid, failed }, p => Assert.Null(p.Invalid()));
     }

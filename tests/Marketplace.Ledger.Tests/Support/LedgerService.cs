@@ -14,6 +14,14 @@ public sealed class LedgerService : IAsyncLifetime
 
     public JournalWriter Journal => _factory.Services.GetRequiredService<JournalWriter>();
 
+    /// <summary>Stripe.net talking to the service as the gateway would forward for <paramref name="context"/>, without retries.</summary>
+    public Stripe.StripeClient StripeFor(Marketplace.Api.Context.RequestContext context)
+    {
+        var http = _factory.ClientFor(context);
+        return new Stripe.StripeClient(apiKey: "sk_test_x", httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0),
+            apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
+    }
+
     public TestDatabase TestDatabase => _factory.Database;
 
     public TestBroker TestBroker => _factory.Broker;

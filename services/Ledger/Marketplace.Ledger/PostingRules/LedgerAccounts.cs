@@ -4,7 +4,8 @@ namespace Marketplace.Ledger.PostingRules;
 
 /// <summary>
 /// The ledger accounts the posting rules use. An owner's money sits in <c>pending</c> (not yet settled),
-/// <c>available</c> (can be paid out or transferred) and <c>reserved</c> (held for a payout or <c>connect_reserved</c>).
+/// <c>available</c> (can be paid out or transferred), <c>connect_reserved</c> (held back from a connected account) and
+/// <c>payout_in_transit</c> (set aside for a payout on its way, which no longer counts in the balance).
 /// The <c>system:</c> accounts are the other side of money entering and leaving: the processor's settlement, the
 /// processing fees it keeps, the bank rails of payouts and top-ups.
 /// </summary>
@@ -12,13 +13,14 @@ public static class LedgerAccounts
 {
     public const string Pending = "pending";
     public const string Available = "available";
-    public const string Reserved = "reserved";
+    public const string ConnectReserved = "connect_reserved";
+    public const string PayoutInTransit = "payout_in_transit";
 
     public static LedgerAccount PendingOf(string owner, string currency) => new(owner, currency, Pending);
 
     public static LedgerAccount AvailableOf(string owner, string currency) => new(owner, currency, Available);
 
-    public static LedgerAccount ReservedOf(string owner, string currency) => new(owner, currency, Reserved);
+    public static LedgerAccount PayoutInTransitOf(string owner, string currency) => new(owner, currency, PayoutInTransit);
 
     /// <summary>What the card processor owes us for captured charges (and we owe it for refunds).</summary>
     public static LedgerAccount ProcessorClearing(string currency) => new("system:processor", currency, "clearing");

@@ -42,22 +42,22 @@ public static class MovementRules
         new(cause, "payout", payoutId,
         [
             new JournalLine(LedgerAccounts.AvailableOf(owner, currency), -amount, RequiresFunds: true),
-            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), amount),
+            new JournalLine(LedgerAccounts.PayoutInTransitOf(owner, currency), amount),
         ]);
 
-    /// <summary>The bank rail paid the payout: the reserved money leaves.</summary>
+    /// <summary>The bank rail paid the payout: the money in transit leaves.</summary>
     public static Posting PayoutPaid(string payoutId, string owner, long amount, string currency, string cause) =>
         new(cause, "payout", payoutId,
         [
-            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), -amount),
+            new JournalLine(LedgerAccounts.PayoutInTransitOf(owner, currency), -amount),
             new JournalLine(LedgerAccounts.BankClearing(currency), amount),
         ]);
 
-    /// <summary>The payout failed: the reserved money returns to the available balance.</summary>
+    /// <summary>The payout failed: the money in transit returns to the available balance.</summary>
     public static Posting PayoutFailed(string payoutId, string owner, long amount, string currency, string cause) =>
         new(cause, "payout_failure", payoutId,
         [
-            new JournalLine(LedgerAccounts.ReservedOf(owner, currency), -amount),
+            new JournalLine(LedgerAccounts.PayoutInTransitOf(owner, currency), -amount),
             new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
         ]);
 }
