@@ -1,6 +1,7 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Ledger.Journal;
+using Marketplace.Ledger.PostingRules;
 using Marketplace.Messaging;
 
 namespace Marketplace.Ledger;
@@ -16,6 +17,7 @@ public static class LedgerServiceExtensions
         builder.Services.Configure<JournalWriterOptions>(builder.Configuration.GetSection("Ledger:Journal"));
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
+        builder.Services.AddSingleton(FeeSchedule.StandardCard);
         return builder;
     }
 }

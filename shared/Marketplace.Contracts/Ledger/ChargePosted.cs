@@ -1,0 +1,12 @@
+namespace Marketplace.Contracts.Ledger;
+
+/// <summary>The Ledger journaled a captured charge (or had already: the answer to a repeated <see cref="PostCharge"/> is the same).</summary>
+public sealed record ChargePosted
+{
+    public required string ChargeId { get; init; }
+
+    /// <summary>The journal transaction that holds the charge's entries.</summary>
+    public required string JournalTransactionId { get; init; }
+
+    public required long Fee { get; init; }
+}
