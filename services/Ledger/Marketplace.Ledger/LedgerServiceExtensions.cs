@@ -18,6 +18,7 @@ public static class LedgerServiceExtensions
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);
+        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 }

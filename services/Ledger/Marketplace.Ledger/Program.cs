@@ -3,6 +3,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Data;
 using Marketplace.Ledger.Balances;
+using Marketplace.Ledger.BalanceTransactions;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 app.UseStripeApi();
 app.MapBalanceApi();
+app.MapBalanceTransactionsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();

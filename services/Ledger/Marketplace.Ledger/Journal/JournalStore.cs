@@ -83,6 +83,7 @@ public static class JournalStore
         }
 
         var entries = accepted.SelectMany(a => a.Posting.Lines.Select((line, index) => (a.TransactionId, Line: (short)index, line))).ToList();
+        var views = accepted.SelectMany(a => a.Posting.BalanceTransactions.Select(view => (a.TransactionId, View: view))).ToList();
         var balances = journal.ChangedBalances.ToList();
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -115,6 +116,26 @@ public static class JournalStore
                     Text(balances.Select(b => b.Key.Currency)),
                     Text(balances.Select(b => b.Key.Bucket)),
                     Bigints(balances.Select(b => b.Value))),
+                Command(
+                    """
+                    INSERT INTO balance_transactions (id, journal_transaction_id, owner, currency, amount, fee, net, fee_type,
+                        type, reporting_category, source, description, available_on)
+                    SELECT id, journal_id, owner, currency, amount, fee, amount - fee, fee_type, type, category, source, description, available_on
+                    FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on)
+                    """,
+                    Text(views.Select(_ => Marketplace.Data.PrefixedId.New("txn"))),
+                    Text(views.Select(v => v.TransactionId)),
+                    Text(views.Select(v => v.View.Owner)),
+                    Text(views.Select(v => v.View.Currency)),
+                    Bigints(views.Select(v => v.View.Amount)),
+                    Bigints(views.Select(v => v.View.Fee)),
+                    Text(views.Select(v => v.View.FeeType)),
+                    Text(views.Select(v => v.View.Type)),
+                    Text(views.Select(v => v.View.ReportingCategory)),
+                    Text(views.Select(v => v.View.Source)),
+                    Text(views.Select(v => v.View.Description)),
+                    new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }),
                 new NpgsqlBatchCommand("COMMIT"),
             },
         };

@@ -6,6 +6,9 @@ namespace Marketplace.Ledger.Journal;
 /// </summary>
 public sealed record Posting(string Cause, string Type, string? Source, IReadOnlyList<JournalLine> Lines)
 {
+    /// <summary>How the posting shows in the owners' balance transactions; written with it, or not at all.</summary>
+    public IReadOnlyList<BalanceTransactionEntry> BalanceTransactions { get; init; } = [];
+
     /// <summary>Why the posting cannot be journaled as it is, or null: the double-entry rule, checked before any I/O.</summary>
     public string? Invalid()
     {

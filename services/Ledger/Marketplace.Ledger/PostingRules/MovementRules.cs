@@ -21,13 +21,16 @@ public static class MovementRules
             new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), amount),
         ]);
 
-    /// <summary>A top-up that succeeded: the platform's bank paid in; the funds land available.</summary>
-    public static Posting TopupSucceeded(string topupId, string platformId, long amount, string currency, string cause) =>
+    /// <summary>A top-up that succeeded: the platform's bank paid in; the funds land available at <paramref name="succeededAt"/>.</summary>
+    public static Posting TopupSucceeded(string topupId, string platformId, long amount, string currency, string cause, DateTimeOffset succeededAt) =>
         new(cause, "topup", topupId,
         [
             new JournalLine(LedgerAccounts.BankClearing(currency), -amount),
             new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), amount),
-        ]);
+        ])
+        {
+            BalanceTransactions = [new BalanceTransactionEntry(platformId, currency, amount, 0, "topup", "topup", topupId, succeededAt)],
+        };
 
     /// <summary>Pending funds whose <c>available_on</c> has come.</summary>
     public static Posting Release(string balanceTransactionId, string owner, long amount, string currency, string cause) =>

@@ -1,0 +1,20 @@
+namespace Marketplace.Ledger.Journal;
+
+/// <summary>
+/// How a posting appears in one owner's list of balance transactions (Stripe's <c>balance_transaction</c>): the gross
+/// amount, the fee taken from it and the net, the type and reporting category, and when the funds become available.
+/// </summary>
+public sealed record BalanceTransactionEntry(
+    string Owner,
+    string Currency,
+    long Amount,
+    long Fee,
+    string Type,
+    string ReportingCategory,
+    string? Source,
+    DateTimeOffset AvailableOn,
+    string? FeeType = null,
+    string? Description = null)
+{
+    public long Net => Amount - Fee;
+}
