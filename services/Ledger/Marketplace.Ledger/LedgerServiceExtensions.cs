@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Topups;
 using Marketplace.Messaging;
 
 namespace Marketplace.Ledger;
@@ -19,6 +20,7 @@ public static class LedgerServiceExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<TopupOptions>(builder.Configuration.GetSection("Ledger:Topups"));
         return builder;
     }
 }

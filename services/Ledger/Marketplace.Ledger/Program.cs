@@ -4,6 +4,7 @@ using Marketplace.Api.Documentation;
 using Marketplace.Data;
 using Marketplace.Ledger.Balances;
 using Marketplace.Ledger.BalanceTransactions;
+using Marketplace.Ledger.Topups;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
@@ -16,6 +17,7 @@ await app.Services.MigrateDatabaseAsync();
 app.UseStripeApi();
 app.MapBalanceApi();
 app.MapBalanceTransactionsApi();
+app.MapTopupsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();

@@ -5,10 +5,13 @@ using Npgsql;
 
 namespace Marketplace.Ledger.Tests.Support;
 
-/// <summary>The Ledger service's real host on a throw-away database, one per test class; tests use owners of their own.</summary>
+/// <summary>
+/// The Ledger service's real host on a throw-away database, one per test class; tests use owners of their own. The
+/// simulated bank rail settles top-ups after a second.
+/// </summary>
 public sealed class LedgerService : IAsyncLifetime
 {
-    readonly ServiceFactory<Program> _factory = new("ledger");
+    readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("ledger").WithSetting("Ledger:Topups:SettlementDelay", "00:00:01");
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
 

@@ -1,0 +1,13 @@
+namespace Marketplace.Ledger.Topups;
+
+/// <summary>
+/// The simulated bank rail's answer to a top-up, due a little after it was created: the Ledger sends it to itself
+/// through the outbox (durable scheduling), so a restart in between loses nothing. Internal to the Ledger.
+/// </summary>
+public sealed record SettleTopup
+{
+    /// <summary>Where it is sent: the consumer's exchange (a <c>queue:</c> address would redeclare the quorum queue).</summary>
+    public static readonly Uri Address = new("exchange:settle-topup");
+
+    public required string TopupId { get; init; }
+}
