@@ -1,0 +1,33 @@
+using Stripe;
+using Xunit;
+
+namespace Marketplace.EndToEnd.Tests.Api;
+
+/// <summary>Money in the Ledger through the real gateway with the official SDK.</summary>
+public sealed class LedgerTests
+{
+    static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ATopup_ShowsInTheBalanceAndAsATopupBalanceTransaction()
+    {
+        var platform = await RunningPlatform.CreatePlatformAsync();
+        var stripe = RunningPlatform.Stripe(platform.SecretKey);
+
+        var topup = await stripe.V1.Topups.CreateAsync(new TopupCreateOptions { Amount = 12_345, Currency = "usd" }, cancellationToken: Cancellation);
+        for (var attempt = 0; attempt < 100 && topup.Status == "pending"; attempt++)
+        {
+            await Task.Delay(100, Cancellation);
+            topup = await stripe.V1.Topups.GetAsync(topup.Id, cancellationToken: Cancellation);
+        }
+
+        var balance = await stripe.V1.Balance.GetAsync(cancellationToken: Cancellation);
+        var transaction = Assert.Single((await stripe.V1.BalanceTransactions.ListAsync(
+            new BalanceTransactionListOptions { Type = "topup" }, cancellationToken: Cancellation)).Data);
+
+        Assert.Equal("succeeded", topup.Status);
+        Assert.Equal(12_345, balance.Available.Single(b => b.Currency == "usd").Amount);
+        Assert.Equal((12_345L, 0L, 12_345L), (transaction.Amount, transaction.Fee, transaction.Net));
+        Assert.Equal(topup.BalanceTransactionId, transaction.Id);
+    }
+}
