@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Reconciliation;
 using Marketplace.Ledger.Topups;
 using Marketplace.Messaging;
 
@@ -19,6 +20,7 @@ public static class LedgerServiceExtensions
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);
+        builder.Services.AddSingleton<InvariantChecker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<TopupOptions>(builder.Configuration.GetSection("Ledger:Topups"));
         return builder;

@@ -27,6 +27,9 @@ public sealed class LedgerService : IAsyncLifetime
 
     public TestDatabase TestDatabase => _factory.Database;
 
+    /// <summary>Plain HTTP to the service, for its <c>/internal</c> endpoints.</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public TestBroker TestBroker => _factory.Broker;
 
     public async ValueTask InitializeAsync()

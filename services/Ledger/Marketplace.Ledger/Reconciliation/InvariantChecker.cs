@@ -1,0 +1,30 @@
+using Dapper;
+using Npgsql;
+
+namespace Marketplace.Ledger.Reconciliation;
+
+/// <summary>
+/// The ledger's invariants, checked over the whole journal: every transaction sums to zero per currency, every balance
+/// equals the sum of its account's entries, every transaction has entries. (A cause posted twice cannot happen: the
+/// journal's unique key forbids it.) Runs in one repeatable-read snapshot, so a check never sees half a batch.
+/// </summary>
+public sealed class InvariantChecker(NpgsqlDataSource dataSource)
+{
+    public async Task<InvariantReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        return await connection.QuerySingleAsync<InvariantReport>(new CommandDefinition(
+            """
+            SELECT
+                (SELECT count(*) FROM (SELECT 1 FROM journal_entries GROUP BY transaction_id, currency HAVING sum(amount) <> 0) u)
+                    AS unbalanced_transactions,
+                (SELECT count(*) FROM ledger_accounts a
+                 LEFT JOIN (SELECT owner, currency, bucket, sum(amount) AS total FROM journal_entries GROUP BY owner, currency, bucket) e
+                   ON (e.owner, e.currency, e.bucket) = (a.owner, a.currency, a.bucket)
+                 WHERE a.balance <> coalesce(e.total, 0)) AS drifted_accounts,
+                (SELECT count(*) FROM journal_transactions t
+                 WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.transaction_id = t.id)) AS transactions_without_entries
+            """, transaction: transaction, cancellationToken: cancellationToken));
+    }
+}
