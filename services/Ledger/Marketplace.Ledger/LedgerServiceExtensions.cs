@@ -1,5 +1,6 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
+using Marketplace.Ledger.Funds;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Reconciliation;
@@ -23,6 +24,7 @@ public static class LedgerServiceExtensions
         builder.Services.AddSingleton<InvariantChecker>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<TopupOptions>(builder.Configuration.GetSection("Ledger:Topups"));
+        builder.Services.Configure<FundsOptions>(builder.Configuration.GetSection("Ledger:Funds"));
         return builder;
     }
 }

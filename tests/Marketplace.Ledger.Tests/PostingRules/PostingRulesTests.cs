@@ -7,6 +7,7 @@ public sealed class PostingRulesTests
 {
     const string Platform = "acct_platform";
     const string Seller = "acct_seller";
+    static readonly DateTimeOffset AvailableOn = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
     static long Effect(Posting posting, LedgerAccount account) => posting.Lines.Where(l => l.Account == account).Sum(l => l.Amount);
 
@@ -17,7 +18,7 @@ public sealed class PostingRulesTests
         // debits it 1.23; the platform receives 1.23 minus its processing fee (2.9 % + 0.30 = 0.59).
         var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
 
-        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_1");
+        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_1", AvailableOn);
 
         Assert.Null(posting.Invalid());
         Assert.Equal(1000 - 123, Effect(posting, LedgerAccounts.PendingOf(Seller, "usd")));
@@ -29,11 +30,44 @@ public sealed class PostingRulesTests
     }
 
     [Fact]
+    public void DestinationCharge_ShowsInEachOwnersBalanceTransactionsAsStripeShowsIt()
+    {
+        var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
+
+        var views = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_1", AvailableOn).BalanceTransactions;
+
+        var payment = Assert.Single(views, v => v.Owner == Seller);
+        Assert.Equal(("payment", 1000L, 123L, 877L, "application_fee"), (payment.Type, payment.Amount, payment.Fee, payment.Net, payment.FeeType));
+        Assert.Equal(
+            [("charge", 1000L, 59L), ("transfer", -1000L, 0L), ("application_fee", 123L, 0L)],
+            views.Where(v => v.Owner == Platform).Select(v => (v.Type, v.Amount, v.Fee)));
+        Assert.All(views, v => Assert.Equal(AvailableOn, v.AvailableOn));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(Seller, null, 123L)]
+    [InlineData(Seller, 877L, null)]
+    [InlineData(null, null, 50L)]
+    public void EveryChargeShape_BalanceTransactionsNetToWhatTheJournalGivesEachOwner(string? destination, long? transferAmount, long? applicationFee)
+    {
+        var onAccount = destination is null && applicationFee is not null ? Seller : Platform;
+        var charge = new ChargeCaptured("ch_x", Platform, onAccount, 2000, "usd", destination, transferAmount, applicationFee);
+
+        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_x", AvailableOn);
+
+        foreach (var owner in new[] { Platform, Seller })
+        {
+            Assert.Equal(Effect(posting, LedgerAccounts.PendingOf(owner, "usd")), posting.BalanceTransactions.Where(v => v.Owner == owner).Sum(v => v.Net));
+        }
+    }
+
+    [Fact]
     public void DestinationChargeWithTransferAmount_GivesTheDestinationThatAmount()
     {
         var charge = new ChargeCaptured("ch_2", Platform, Platform, 1000, "usd", Destination: Seller, TransferAmount: 877);
 
-        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_2");
+        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_2", AvailableOn);
 
         Assert.Equal(877, Effect(posting, LedgerAccounts.PendingOf(Seller, "usd")));
         Assert.Equal(1000 - 59 - 877, Effect(posting, LedgerAccounts.PendingOf(Platform, "usd")));
@@ -44,7 +78,7 @@ public sealed class PostingRulesTests
     {
         var charge = new ChargeCaptured("ch_3", Platform, Seller, 1000, "usd", ApplicationFeeAmount: 123);
 
-        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_3");
+        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_3", AvailableOn);
 
         Assert.Equal(1000 - 59 - 123, Effect(posting, LedgerAccounts.PendingOf(Seller, "usd")));
         Assert.Equal(123, Effect(posting, LedgerAccounts.PendingOf(Platform, "usd")));

@@ -9,9 +9,24 @@ namespace Marketplace.Ledger.Tests.Support;
 /// The Ledger service's real host on a throw-away database, one per test class; tests use owners of their own. The
 /// simulated bank rail settles top-ups after a second.
 /// </summary>
-public sealed class LedgerService : IAsyncLifetime
+public class LedgerService : IAsyncLifetime
 {
-    readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("ledger").WithSetting("Ledger:Topups:SettlementDelay", "00:00:01");
+    readonly ServiceFactory<Program> _factory;
+
+    public LedgerService()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A host with more configuration, for fixtures that need the service tuned (shorter delays).</summary>
+    protected LedgerService(IReadOnlyDictionary<string, string> settings)
+    {
+        _factory = new ServiceFactory<Program>("ledger").WithSetting("Ledger:Topups:SettlementDelay", "00:00:01");
+        foreach (var (key, value) in settings)
+        {
+            _factory.WithSetting(key, value);
+        }
+    }
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
 
@@ -38,5 +53,9 @@ public sealed class LedgerService : IAsyncLifetime
         _factory.StartServer();
     }
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,7 +1,11 @@
 using Marketplace.Contracts.Ledger;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Funds;
+using Marketplace.Messaging.Inbox;
+using Marketplace.Messaging.Outbox;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Ledger.Charges;
 
@@ -9,16 +13,20 @@ namespace Marketplace.Ledger.Charges;
 /// Journals a captured charge by the charge rules, caused by the charge itself, so that however often the command
 /// arrives the charge is journaled once. The journal commits in its own batch before this consumer's inbox
 /// transaction: if the consumer fails after that, the redelivered command finds the charge journaled and answers
-/// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer.
+/// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. The
+/// release of its pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
 /// </summary>
-public sealed class PostChargeConsumer(JournalWriter journal, FeeSchedule fees) : IConsumer<PostCharge>
+public sealed class PostChargeConsumer(
+    ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, IOptions<FundsOptions> funds, TimeProvider time) : IConsumer<PostCharge>
 {
     public async Task Consume(ConsumeContext<PostCharge> context)
     {
         var command = context.Message;
         var charge = new ChargeCaptured(command.ChargeId, command.PlatformId, command.OnAccount, command.Amount, command.Currency,
             command.Destination, command.TransferAmount, command.ApplicationFeeAmount);
-        var result = await journal.PostAsync(ChargeRules.Captured(charge, fees, $"charge:{command.ChargeId}"), context.CancellationToken);
+        var availableOn = time.GetUtcNow() + funds.Value.AvailabilityDelay;
+        var posting = ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn);
+        var result = await journal.PostAsync(posting, context.CancellationToken);
         var transactionId = result switch
         {
             PostingResult.Posted posted => posted.TransactionId,
@@ -26,6 +34,9 @@ public sealed class PostChargeConsumer(JournalWriter journal, FeeSchedule fees) 
             _ => throw new InvalidOperationException($"A charge posting requires no funds, yet it was refused: {result}."),
         };
 
+        // Scheduled on every delivery, the first too: whichever commits, the release is due once (it is idempotent).
+        await transaction.Transaction.ScheduleSendAsync(
+            ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId }, availableOn, context.CancellationToken);
         await context.Publish(new ChargePosted { ChargeId = command.ChargeId, JournalTransactionId = transactionId, Fee = fees.FeeFor(command.Amount) });
     }
 }

@@ -16,7 +16,8 @@ namespace Marketplace.Ledger.PostingRules;
 /// </summary>
 public static class ChargeRules
 {
-    public static Posting Captured(ChargeCaptured charge, FeeSchedule fees, string cause)
+    /// <summary>The charge's journal transaction, and its balance transactions, whose funds become available at <paramref name="availableOn"/>.</summary>
+    public static Posting Captured(ChargeCaptured charge, FeeSchedule fees, string cause, DateTimeOffset availableOn)
     {
         ArgumentNullException.ThrowIfNull(charge);
         ArgumentNullException.ThrowIfNull(fees);
@@ -30,25 +31,36 @@ public static class ChargeRules
             new(on, -fee),
             new(LedgerAccounts.ProcessingFees(currency), fee),
         };
+        var views = new List<BalanceTransactionEntry>
+        {
+            new(charge.OnAccount, currency, charge.Amount, fee, "charge", "charge", charge.ChargeId, availableOn, FeeType: "stripe_fee"),
+        };
 
         if (charge.Destination is { } destination)
         {
             var transferred = charge.TransferAmount ?? charge.Amount;
             var toDestination = LedgerAccounts.PendingOf(destination, currency);
+            var applicationFee = charge.ApplicationFeeAmount ?? 0;
             lines.Add(new(on, -transferred));
             lines.Add(new(toDestination, transferred));
-            if (charge.ApplicationFeeAmount is { } applicationFee)
+            views.Add(new(charge.OnAccount, currency, -transferred, 0, "transfer", "transfer", charge.ChargeId, availableOn));
+            views.Add(new(destination, currency, transferred, applicationFee, "payment", "charge", charge.ChargeId, availableOn, FeeType: "application_fee"));
+            if (applicationFee > 0)
             {
                 lines.Add(new(toDestination, -applicationFee));
                 lines.Add(new(on, applicationFee));
+                views.Add(new(charge.OnAccount, currency, applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
             }
         }
         else if (charge.ApplicationFeeAmount is { } applicationFee && charge.OnAccount != charge.PlatformId)
         {
+            var toPlatform = LedgerAccounts.PendingOf(charge.PlatformId, currency);
             lines.Add(new(on, -applicationFee));
-            lines.Add(new(LedgerAccounts.PendingOf(charge.PlatformId, currency), applicationFee));
+            lines.Add(new(toPlatform, applicationFee));
+            views.Add(new(charge.OnAccount, currency, -applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
+            views.Add(new(charge.PlatformId, currency, applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
         }
 
-        return new Posting(cause, "charge", charge.ChargeId, lines);
+        return new Posting(cause, "charge", charge.ChargeId, lines) { BalanceTransactions = views };
     }
 }

@@ -1,0 +1,43 @@
+using Dapper;
+using Marketplace.Ledger.Journal;
+using Marketplace.Ledger.PostingRules;
+using Marketplace.Messaging.Inbox;
+using MassTransit;
+
+namespace Marketplace.Ledger.Funds;
+
+/// <summary>
+/// Moves what a charge put into each owner's pending balance — positive, or negative where its fee exceeded its share
+/// — into the available balance, in one posting caused by the release of that charge (so once, however often the
+/// message comes).
+/// </summary>
+public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, JournalWriter journal) : IConsumer<ReleasePendingFunds>
+{
+    public async Task Consume(ConsumeContext<ReleasePendingFunds> context)
+    {
+        var chargeId = context.Message.ChargeId;
+        var pending = (await transaction.Connection.QueryAsync<(string Owner, string Currency, long Net)>(new CommandDefinition(
+            """
+            SELECT e.owner, e.currency, sum(e.amount)::bigint AS net
+            FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id
+            WHERE t.cause = @cause AND e.bucket = @bucket
+            GROUP BY e.owner, e.currency
+            HAVING sum(e.amount) <> 0
+            ORDER BY e.owner COLLATE "C", e.currency COLLATE "C"
+            """,
+            new { cause = ChargeCause(chargeId), bucket = LedgerAccounts.Pending }, transaction.Transaction, cancellationToken: context.CancellationToken))).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var lines = pending.SelectMany(p => new[]
+        {
+            new JournalLine(LedgerAccounts.PendingOf(p.Owner, p.Currency), -p.Net),
+            new JournalLine(LedgerAccounts.AvailableOf(p.Owner, p.Currency), p.Net),
+        }).ToList();
+        await journal.PostAsync(new Posting($"release:{chargeId}", "release", chargeId, lines), context.CancellationToken);
+    }
+
+    public static string ChargeCause(string chargeId) => $"charge:{chargeId}";
+}

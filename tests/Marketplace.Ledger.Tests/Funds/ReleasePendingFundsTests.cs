@@ -1,0 +1,41 @@
+using Dapper;
+using Marketplace.Contracts.Ledger;
+using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Tests.Support;
+using Marketplace.Messaging.Outbox;
+using Marketplace.Testing;
+
+namespace Marketplace.Ledger.Tests.Funds;
+
+public sealed class ReleasePendingFundsTests(QuickReleaseLedgerService ledger) : IClassFixture<QuickReleaseLedgerService>
+{
+    static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AtAvailableOn_EachOwnersPendingShareOfACharge_BecomesAvailable()
+    {
+        var platform = Marketplace.Data.PrefixedId.New("acct");
+        var seller = Marketplace.Data.PrefixedId.New("acct");
+        var chargeId = Marketplace.Data.PrefixedId.New("ch");
+        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
+        await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
+        {
+            await transaction.PublishAsync(new PostCharge
+            {
+                ChargeId = chargeId, PlatformId = platform, OnAccount = platform, Amount = 1000, Currency = "usd",
+                Destination = seller, ApplicationFeeAmount = 123,
+            }, Cancellation);
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        await Eventually.Until(() => Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")), b => b != 0, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(877, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")));
+        Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(seller, "usd")));
+        Assert.Equal(64, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform, "usd")));
+        Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(platform, "usd")));
+        await using var check = await ledger.Database.OpenConnectionAsync(Cancellation);
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM journal_transactions WHERE cause = @cause", new { cause = $"release:{chargeId}" }));
+        await Journals.AssertConsistentAsync(ledger.Database, platform, seller);
+    }
+}
