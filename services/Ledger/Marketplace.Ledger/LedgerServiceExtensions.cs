@@ -1,6 +1,7 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Ledger.Funds;
+using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Reconciliation;
@@ -25,6 +26,8 @@ public static class LedgerServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<TopupOptions>(builder.Configuration.GetSection("Ledger:Topups"));
         builder.Services.Configure<FundsOptions>(builder.Configuration.GetSection("Ledger:Funds"));
+        builder.Services.Configure<FxOptions>(builder.Configuration.GetSection("Ledger:Fx"));
+        builder.Services.AddSingleton<FxRates>();
         return builder;
     }
 }

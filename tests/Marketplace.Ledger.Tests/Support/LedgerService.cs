@@ -32,6 +32,8 @@ public class LedgerService : IAsyncLifetime
 
     public JournalWriter Journal => _factory.Services.GetRequiredService<JournalWriter>();
 
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Stripe.net talking to the service as the gateway would forward for <paramref name="context"/>, without retries.</summary>
     public Stripe.StripeClient StripeFor(Marketplace.Api.Context.RequestContext context)
     {
