@@ -23,6 +23,7 @@ public static class LedgerServiceExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);
         builder.Services.AddSingleton<InvariantChecker>();
+        builder.Services.AddSingleton<DailyReports>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<TopupOptions>(builder.Configuration.GetSection("Ledger:Topups"));
         builder.Services.Configure<FundsOptions>(builder.Configuration.GetSection("Ledger:Funds"));

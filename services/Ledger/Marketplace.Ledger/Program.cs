@@ -23,7 +23,7 @@ app.MapBalanceTransactionsApi();
 app.MapTopupsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
-app.MapInvariantsApi();
+app.MapReconciliationApi();
 app.MapFxRatesApi();
 app.MapStripeApiDocument();
 app.Run();

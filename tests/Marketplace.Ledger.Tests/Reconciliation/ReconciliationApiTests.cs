@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Tests.Support;
+
+namespace Marketplace.Ledger.Tests.Reconciliation;
+
+public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture<LedgerService>
+{
+    static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ASoundLedger_Passes_AndABalanceEditedBehindTheJournalsBack_IsCaught()
+    {
+        var (alice, bob) = (Journals.Available("acct_inv_alice"), Journals.Available("acct_inv_bob"));
+        await ledger.Journal.PostAsync(Journals.Fund("inv:fund", alice, 1_000), Cancellation);
+        await ledger.Journal.PostAsync(Journals.Transfer("inv:tr", alice, bob, 400), Cancellation);
+        using var client = ledger.CreateClient();
+
+        using var sound = await client.GetAsync("/internal/ledger/invariants", Cancellation);
+        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
+        {
+            await connection.ExecuteAsync("UPDATE ledger_accounts SET balance = balance + 1 WHERE owner = @Owner", bob);
+        }
+
+        using var broken = await client.GetAsync("/internal/ledger/invariants", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, sound.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
+        using var report = JsonDocument.Parse(await broken.Content.ReadAsStringAsync(Cancellation));
+        Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, report.RootElement.GetProperty("drifted_accounts").GetInt64());
+        Assert.Equal(0, report.RootElement.GetProperty("unbalanced_transactions").GetInt64());
+    }
+
+    [Fact]
+    public async Task TheDailyReport_ReconcilesOpeningMovementsAndClosing()
+    {
+        var platform = Marketplace.Data.PrefixedId.New("acct");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_r", platform, 5_000, "usd", $"topup:{platform}", DateTimeOffset.UtcNow), Cancellation);
+        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
+        {
+            // As if the top-up had come in yesterday (balance transactions are a view; the journal itself is append-only).
+            await connection.ExecuteAsync("UPDATE balance_transactions SET created = now() - interval '1 day' WHERE owner = @platform", new { platform });
+        }
+
+        await ledger.Journal.PostAsync(ChargeRules.Captured(
+            new ChargeCaptured("ch_r", platform, platform, 1_000, "usd"), FeeSchedule.StandardCard, $"charge:{platform}", DateTimeOffset.UtcNow), Cancellation);
+        using var client = ledger.CreateClient();
+
+        using var todays = JsonDocument.Parse(await client.GetStringAsync($"/internal/ledger/reports/daily?account={platform}&date={today:yyyy-MM-dd}", Cancellation));
+        using var yesterdays = JsonDocument.Parse(await client.GetStringAsync($"/internal/ledger/reports/daily?account={platform}&date={today.AddDays(-1):yyyy-MM-dd}", Cancellation));
+
+        var day = todays.RootElement.EnumerateArray().Single();
+        Assert.Equal(5_000, day.GetProperty("opening_balance").GetInt64());
+        Assert.Equal(941, day.GetProperty("movements").GetProperty("charge").GetInt64());
+        Assert.Equal(5_941, day.GetProperty("closing_balance").GetInt64());
+        var before = yesterdays.RootElement.EnumerateArray().Single();
+        Assert.Equal((0L, 5_000L), (before.GetProperty("opening_balance").GetInt64(), before.GetProperty("closing_balance").GetInt64()));
+    }
+}
