@@ -1,0 +1,14 @@
+namespace Marketplace.Contracts.Accounts;
+
+/// <summary>
+/// Onboarding created a connected account for a platform. The gateway records which platform it belongs to, so that
+/// <c>Stripe-Account</c> with its id is honoured for that platform's keys and no other's.
+/// </summary>
+public sealed record ConnectedAccountCreated
+{
+    public required string AccountId { get; init; }
+
+    public required string PlatformId { get; init; }
+
+    public required DateTimeOffset Created { get; init; }
+}
