@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Ledger.PostingRules;
@@ -17,6 +18,7 @@ public sealed class ReleasePendingFundsTests(QuickReleaseLedgerService ledger) :
         var platform = Marketplace.Data.PrefixedId.New("acct");
         var seller = Marketplace.Data.PrefixedId.New("acct");
         var chargeId = Marketplace.Data.PrefixedId.New("ch");
+        await using var events = await RawEvents.WatchAsync(ledger.TestBroker, Cancellation);
         await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
         await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
         {
@@ -37,5 +39,11 @@ public sealed class ReleasePendingFundsTests(QuickReleaseLedgerService ledger) :
         await using var check = await ledger.Database.OpenConnectionAsync(Cancellation);
         Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM journal_transactions WHERE cause = @cause", new { cause = $"release:{chargeId}" }));
         await Journals.AssertConsistentAsync(ledger.Database, platform, seller);
+
+        var announced = await Eventually.Until(() => events.ReadAsync(Cancellation), e => e.Count(x => x.Type == "balance.available") >= 2);
+        var sellers = Assert.Single(announced, e => e.Type == "balance.available" && e.AccountId == seller);
+        Assert.Equal(platform, sellers.PlatformId);
+        using var balance = JsonDocument.Parse(sellers.ObjectJson);
+        Assert.Equal(877, balance.RootElement.GetProperty("available")[0].GetProperty("amount").GetInt64());
     }
 }

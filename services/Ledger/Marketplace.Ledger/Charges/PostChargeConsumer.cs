@@ -36,7 +36,7 @@ public sealed class PostChargeConsumer(
 
         // Scheduled on every delivery, the first too: whichever commits, the release is due once (it is idempotent).
         await transaction.Transaction.ScheduleSendAsync(
-            ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId }, availableOn, context.CancellationToken);
+            ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId, PlatformId = command.PlatformId }, availableOn, context.CancellationToken);
         await context.Publish(new ChargePosted { ChargeId = command.ChargeId, JournalTransactionId = transactionId, Fee = fees.FeeFor(command.Amount) });
     }
 }

@@ -10,4 +10,7 @@ public sealed record ReleasePendingFunds
     public static readonly Uri Address = new("exchange:release-pending-funds");
 
     public required string ChargeId { get; init; }
+
+    /// <summary>The platform the charge belongs to: the <c>balance.available</c> events are its.</summary>
+    public required string PlatformId { get; init; }
 }

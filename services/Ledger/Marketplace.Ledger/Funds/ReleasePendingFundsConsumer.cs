@@ -1,7 +1,12 @@
 using Dapper;
+using Marketplace.Api.Objects;
+using Marketplace.Contracts.ApiEvents;
+using Marketplace.Data;
+using Marketplace.Ledger.Balances;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Messaging.Inbox;
+using Marketplace.Messaging.Outbox;
 using MassTransit;
 
 namespace Marketplace.Ledger.Funds;
@@ -9,7 +14,8 @@ namespace Marketplace.Ledger.Funds;
 /// <summary>
 /// Moves what a charge put into each owner's pending balance — positive, or negative where its fee exceeded its share
 /// — into the available balance, in one posting caused by the release of that charge (so once, however often the
-/// message comes).
+/// message comes), and announces <c>balance.available</c> to each account concerned. A release sent twice (a charge
+/// journaled by two separate commands) posts once but may announce twice; the event only reports the balance.
 /// </summary>
 public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, JournalWriter journal) : IConsumer<ReleasePendingFunds>
 {
@@ -37,6 +43,21 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
             new JournalLine(LedgerAccounts.AvailableOf(p.Owner, p.Currency), p.Net),
         }).ToList();
         await journal.PostAsync(new Posting($"release:{chargeId}", "release", chargeId, lines), context.CancellationToken);
+
+        // Stripe's balance.available, for every account whose available balance this changed, with the balance now.
+        foreach (var owner in pending.Select(p => p.Owner).Distinct(StringComparer.Ordinal))
+        {
+            var balance = await BalanceReader.ReadAsync(transaction.Connection, transaction.Transaction, owner, context.CancellationToken);
+            await transaction.Transaction.PublishAsync(new ApiEventRaised
+            {
+                EventId = PrefixedId.New("evt"),
+                Type = "balance.available",
+                PlatformId = context.Message.PlatformId,
+                AccountId = owner,
+                ObjectJson = StripeJson.Serialize(balance),
+                Created = DateTimeOffset.UtcNow,
+            }, context.CancellationToken);
+        }
     }
 
     public static string ChargeCause(string chargeId) => $"charge:{chargeId}";
