@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Marketplace.Contracts.ApiEvents;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Tests.Support;
@@ -18,7 +19,8 @@ public sealed class ReleasePendingFundsTests(QuickReleaseLedgerService ledger) :
         var platform = Marketplace.Data.PrefixedId.New("acct");
         var seller = Marketplace.Data.PrefixedId.New("acct");
         var chargeId = Marketplace.Data.PrefixedId.New("ch");
-        await using var events = await RawEvents.WatchAsync(ledger.TestBroker, Cancellation);
+        await using var events = new BrokerWatch<ApiEventRaised>(ledger.TestBroker);
+        await events.StartAsync(Cancellation);
         await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
         await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
         {

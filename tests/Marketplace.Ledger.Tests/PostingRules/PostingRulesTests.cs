@@ -127,9 +127,9 @@ public sealed class PostingRulesTests
     [Fact]
     public void PayoutLifecycle_ReservesThenPaysOrReturns()
     {
-        var reserve = MovementRules.PayoutReserved("po_1", Seller, 700, "usd", "payout:po_1:reserve");
-        var paid = MovementRules.PayoutPaid("po_1", Seller, 700, "usd", "payout:po_1:paid");
-        var failed = MovementRules.PayoutFailed("po_1", Seller, 700, "usd", "payout:po_1:failed");
+        var reserve = MovementRules.PayoutReserved("po_1", Seller, 700, "usd", "payout:po_1:reserve", AvailableOn);
+        var paid = MovementRules.PayoutPaid("po_1", Seller, 700, "usd", "payout:po_1:settle");
+        var failed = MovementRules.PayoutFailed("po_1", Seller, 700, "usd", "payout:po_1:settle", AvailableOn);
 
         Assert.True(reserve.Lines.Single(l => l.Amount < 0).RequiresFunds);
         Assert.Equal(700, Effect(reserve, LedgerAccounts.PayoutInTransitOf(Seller, "usd")));

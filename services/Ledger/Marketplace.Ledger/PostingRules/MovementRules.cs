@@ -40,13 +40,16 @@ public static class MovementRules
             new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
         ]);
 
-    /// <summary>A payout created: its amount is set aside from available, refused without the funds.</summary>
-    public static Posting PayoutReserved(string payoutId, string owner, long amount, string currency, string cause) =>
+    /// <summary>A payout created: its amount is set aside from available (refused without the funds) and leaves the balance.</summary>
+    public static Posting PayoutReserved(string payoutId, string owner, long amount, string currency, string cause, DateTimeOffset at) =>
         new(cause, "payout", payoutId,
         [
             new JournalLine(LedgerAccounts.AvailableOf(owner, currency), -amount, RequiresFunds: true),
             new JournalLine(LedgerAccounts.PayoutInTransitOf(owner, currency), amount),
-        ]);
+        ])
+        {
+            BalanceTransactions = [new BalanceTransactionEntry(owner, currency, -amount, 0, "payout", "payout", payoutId, at)],
+        };
 
     /// <summary>The bank rail paid the payout: the money in transit leaves.</summary>
     public static Posting PayoutPaid(string payoutId, string owner, long amount, string currency, string cause) =>
@@ -57,10 +60,13 @@ public static class MovementRules
         ]);
 
     /// <summary>The payout failed: the money in transit returns to the available balance.</summary>
-    public static Posting PayoutFailed(string payoutId, string owner, long amount, string currency, string cause) =>
+    public static Posting PayoutFailed(string payoutId, string owner, long amount, string currency, string cause, DateTimeOffset at) =>
         new(cause, "payout_failure", payoutId,
         [
             new JournalLine(LedgerAccounts.PayoutInTransitOf(owner, currency), -amount),
             new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
-        ]);
+        ])
+        {
+            BalanceTransactions = [new BalanceTransactionEntry(owner, currency, amount, 0, "payout_failure", "payout_reversal", payoutId, at)],
+        };
 }
