@@ -7,6 +7,7 @@ using Marketplace.Ledger.BalanceTransactions;
 using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Reconciliation;
 using Marketplace.Ledger.Topups;
+using Marketplace.Ledger.Transfers;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
@@ -21,6 +22,7 @@ app.UseStripeApi();
 app.MapBalanceApi();
 app.MapBalanceTransactionsApi();
 app.MapTopupsApi();
+app.MapTransfersApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapReconciliationApi();

@@ -5,13 +5,24 @@ namespace Marketplace.Ledger.PostingRules;
 /// <summary>Transfers, top-ups, payouts and the release of pending funds: money moving between balances, not earned.</summary>
 public static class MovementRules
 {
-    /// <summary>A transfer from the platform's available balance to a connected account's, refused without the funds.</summary>
-    public static Posting Transfer(string transferId, string platformId, string destination, long amount, string currency, string cause) =>
+    /// <summary>
+    /// A transfer from the platform's available balance (refused without the funds) to a connected account's, shown to
+    /// the platform as a <c>transfer</c> and to the destination as a <c>payment</c> (<paramref name="destinationPayment"/>).
+    /// </summary>
+    public static Posting Transfer(
+        string transferId, string destinationPayment, string platformId, string destination, long amount, string currency, string cause, DateTimeOffset at) =>
         new(cause, "transfer", transferId,
         [
             new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), -amount, RequiresFunds: true),
             new JournalLine(LedgerAccounts.AvailableOf(destination, currency), amount),
-        ]);
+        ])
+        {
+            BalanceTransactions =
+            [
+                new BalanceTransactionEntry(platformId, currency, -amount, 0, "transfer", "transfer", transferId, at),
+                new BalanceTransactionEntry(destination, currency, amount, 0, "payment", "transfer", destinationPayment, at),
+            ],
+        };
 
     /// <summary>A transfer reversal: the connected account gives back (it may go negative, as Stripe lets it).</summary>
     public static Posting TransferReversal(string reversalId, string platformId, string destination, long amount, string currency, string cause) =>

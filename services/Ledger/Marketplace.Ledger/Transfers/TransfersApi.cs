@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Dapper;
+using Marketplace.Api.Context;
+using Marketplace.Api.Documentation;
+using Marketplace.Api.Errors;
+using Marketplace.Api.Forms;
+using Marketplace.Api.Lists;
+using Marketplace.Api.Metadata;
+using Marketplace.Api.Money;
+using Marketplace.Api.Objects;
+using Marketplace.Data;
+using Marketplace.Ledger.Journal;
+using Marketplace.Ledger.PostingRules;
+using Npgsql;
+
+namespace Marketplace.Ledger.Transfers;
+
+/// <summary>
+/// <c>/v1/transfers</c>: the platform moves money from its available balance to one of its connected accounts. The
+/// journal posting is the transfer: its cause is the request's idempotency key when there is one, so a create retried
+/// after a crash between the posting and the transfer's row finds the posting and completes the same transfer.
+/// </summary>
+public static class TransfersApi
+{
+    const string ListUrl = "/v1/transfers";
+
+    public static IEndpointRouteBuilder MapTransfersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(ListUrl).WithTags("transfers");
+        group.MapPost("", CreateAsync).WithSummary("Transfer funds to a connected account").WithParameters(
+            new FormParameter("amount", "In the currency's minor unit.", Required: true),
+            new FormParameter("currency", "Three-letter ISO code, lowercase.", Required: true),
+            new FormParameter("destination", "The connected account (acct_…) to receive the funds.", Required: true),
+            new FormParameter("description", "An arbitrary string."),
+            new FormParameter("metadata", "Key-value pairs."),
+            new FormParameter("source_transaction", "The charge the transfer pays out of."),
+            new FormParameter("transfer_group", "Groups the transfer with its charges."));
+        group.MapGet("", ListAsync).WithSummary("List transfers, newest first (destination, transfer_group, created)");
+        group.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a transfer");
+        return endpoints;
+    }
+
+    static async Task<IResult> CreateAsync(
+        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, JournalWriter journal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var amount = parameters.GetRequiredLong("amount", 1, ChargeAmounts.Maximum);
+        var currency = Currencies.Read(parameters);
+        if (currency is null && !parameters.Failed)
+        {
+            parameters.Fail(StripeError.InvalidRequest("Missing required param: currency.", "currency", StripeErrorCode.ParameterMissing));
+        }
+
+        var destination = parameters.GetRequiredString("destination", 255);
+        var description = parameters.GetString("description", 1000);
+        var sourceTransaction = parameters.GetString("source_transaction", 255);
+        var transferGroup = parameters.GetString("transfer_group", 255);
+        var metadata = MetadataUpdate.Read(parameters);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        if (context.IsConnectedAccount)
+        {
+            return StripeError.InvalidRequest("Transfers move the platform's funds: they cannot be created on a connected account (Stripe-Account).").ToResult();
+        }
+
+        if (!metadata.TryApply(new Dictionary<string, string>(), out var merged, out var metadataError))
+        {
+            return metadataError.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM connected_accounts WHERE id = @destination AND platform_id = @platform)",
+            new { destination, platform = context.PlatformId }, cancellationToken: cancellationToken)))
+        {
+            return StripeError.InvalidRequest($"No such destination: '{destination}'", "destination", StripeErrorCode.ResourceMissing).ToResult();
+        }
+
+        var transferId = PrefixedId.New("tr");
+        var cause = context.IdempotencyKey is { } key ? $"transfer:{context.PlatformId}:key:{key}" : $"transfer:{transferId}";
+        var posting = MovementRules.Transfer(transferId, PrefixedId.New("py"), context.PlatformId, destination, amount, currency!, cause, time.GetUtcNow());
+        switch (await journal.PostAsync(posting, cancellationToken))
+        {
+            case PostingResult.InsufficientFunds:
+                return StripeError.InvalidRequest("You have insufficient available funds in your balance.", code: "balance_insufficient").ToResult();
+            case PostingResult.AlreadyPosted already:
+                // The same request again: the transfer it made, completed if the first attempt stopped before its row.
+                transferId = await connection.QuerySingleAsync<string>(new CommandDefinition(
+                    "SELECT source FROM journal_transactions WHERE id = @id", new { id = already.TransactionId }, cancellationToken: cancellationToken));
+                break;
+        }
+
+        var row = await connection.QuerySingleAsync<TransferRow>(new CommandDefinition(
+            $"""
+            WITH views AS (
+                SELECT b.id, b.owner, b.source FROM balance_transactions b
+                JOIN journal_transactions j ON j.id = b.journal_transaction_id
+                WHERE j.source = @transferId)
+            INSERT INTO transfers (id, platform_id, amount, currency, destination, destination_payment, description, metadata,
+                transfer_group, source_transaction, balance_transaction)
+            SELECT @transferId, @platform, @amount, @currency, @destination,
+                (SELECT source FROM views WHERE owner = @destination), @description, @metadata::jsonb, @transferGroup, @sourceTransaction,
+                (SELECT id FROM views WHERE owner = @platform)
+            ON CONFLICT (id) DO UPDATE SET id = excluded.id
+            RETURNING {TransferRow.Columns}
+            """,
+            new
+            {
+                transferId,
+                platform = context.PlatformId,
+                amount,
+                currency,
+                destination,
+                description,
+                metadata = JsonSerializer.Serialize(merged),
+                transferGroup,
+                sourceTransaction,
+            }, cancellationToken: cancellationToken));
+        return StripeJson.Result(row.ToObject());
+    }
+
+    static async Task<IResult> RetrieveAsync(string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
+            $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @id AND platform_id = @platform",
+            new { id, platform = context.PlatformId }, cancellationToken: cancellationToken));
+        return row is null ? StripeError.ResourceMissing("transfer", id).ToResult() : StripeJson.Result(row.ToObject());
+    }
+
+    static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var query = ListQuery.Read(parameters);
+        var destination = parameters.GetString("destination");
+        var transferGroup = parameters.GetString("transfer_group");
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        var page = query.ToSql();
+        var arguments = new DynamicParameters(page.Parameters);
+        arguments.AddDynamicParams(new { platform = context.PlatformId, destination, transferGroup });
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TransferRow>(new CommandDefinition(
+            $"""
+            SELECT {TransferRow.Columns} FROM transfers
+            WHERE platform_id = @platform AND (@destination::text IS NULL OR destination = @destination)
+              AND (@transferGroup::text IS NULL OR transfer_group = @transferGroup) AND {page.Where}
+            ORDER BY {page.OrderBy} LIMIT @limit
+            """, arguments, cancellationToken: cancellationToken));
+        return StripeJson.Result(query.ToPage(rows.Select(r => r.ToObject()).ToList(), ListUrl));
+    }
+}
