@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Messaging.DeadLetters;
 using Marketplace.Messaging.Inbox;
 using Marketplace.Messaging.Outbox;
@@ -18,7 +19,8 @@ public static class MessagingServiceCollectionExtensions
     /// every consumer and saga runs in a transaction with its inbox row and its outgoing messages, and the
     /// outbox relay sends committed messages. Call after <c>AddServiceDatabase</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null, string? endpointPrefix = null)
     {
         var broker = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured.");
@@ -31,7 +33,11 @@ public static class MessagingServiceCollectionExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Each service's queues carry its name: two services consuming the same event with consumers of the same
+            // name (the gateway's and the Ledger's ConnectedAccountCreatedConsumer) must each get every message, not
+            // compete for it on one shared queue.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
+                endpointPrefix is null ? null : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(endpointPrefix), false));
             bus.AddConfigureEndpointsCallback((context, _, endpoint) => EndpointConventions.Apply(context, endpoint));
             configure?.Invoke(bus);
 

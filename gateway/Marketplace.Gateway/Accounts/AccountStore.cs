@@ -1,5 +1,7 @@
 using Dapper;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Data;
+using Marketplace.Messaging.Outbox;
 using Npgsql;
 
 namespace Marketplace.Gateway.Accounts;
@@ -16,13 +18,25 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return id;
     }
 
-    /// <summary>Records a connected account of <paramref name="platformId"/>; repeating it changes nothing.</summary>
+    /// <summary>
+    /// An operator's connected account for <paramref name="platformId"/> (until Onboarding creates them): recorded here
+    /// at once, and announced as <see cref="ConnectedAccountCreated"/> — as Onboarding will — so that every service that
+    /// keeps accounts (the Ledger's transfers) learns of it. Repeating it changes and announces nothing.
+    /// </summary>
     public async Task AddConnectedAccountAsync(string accountId, string platformId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var added = await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO accounts (id, platform_id) VALUES (@accountId, @platformId) ON CONFLICT (id) DO NOTHING",
-            new { accountId, platformId }, cancellationToken: cancellationToken));
+            new { accountId, platformId }, transaction, cancellationToken: cancellationToken));
+        if (added == 1)
+        {
+            await transaction.PublishAsync(
+                new ConnectedAccountCreated { AccountId = accountId, PlatformId = platformId, Created = DateTimeOffset.UtcNow }, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<string?> PlatformOfAsync(string accountId, CancellationToken cancellationToken)

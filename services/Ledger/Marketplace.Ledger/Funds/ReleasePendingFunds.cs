@@ -6,8 +6,11 @@ namespace Marketplace.Ledger.Funds;
 /// </summary>
 public sealed record ReleasePendingFunds
 {
-    /// <summary>Where it is sent: the consumer's exchange (a <c>queue:</c> address would redeclare the quorum queue).</summary>
-    public static readonly Uri Address = new("exchange:release-pending-funds");
+    /// <summary>
+    /// Where it is sent: the consumer's exchange, named as the Ledger names its endpoints (a <c>queue:</c> address would
+    /// redeclare the quorum queue).
+    /// </summary>
+    public static readonly Uri Address = new("exchange:ledger-release-pending-funds");
 
     public required string ChargeId { get; init; }
 

@@ -6,8 +6,11 @@ namespace Marketplace.Ledger.Topups;
 /// </summary>
 public sealed record SettleTopup
 {
-    /// <summary>Where it is sent: the consumer's exchange (a <c>queue:</c> address would redeclare the quorum queue).</summary>
-    public static readonly Uri Address = new("exchange:settle-topup");
+    /// <summary>
+    /// Where it is sent: the consumer's exchange, named as the Ledger names its endpoints (a <c>queue:</c> address would
+    /// redeclare the quorum queue).
+    /// </summary>
+    public static readonly Uri Address = new("exchange:ledger-settle-topup");
 
     public required string TopupId { get; init; }
 }
