@@ -102,25 +102,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// <summary>Reads the whole body (to fingerprint it) and leaves it readable again for the forwarder; null when over the limit.</summary>
     static async Task<byte[]?> BufferBodyAsync(HttpRequest request)
     {
-        if (request.ContentLength > ParameterLimits.MaxBodyBytes)
+        if (await RequestBody.ReadAsync(request, request.HttpContext.RequestAborted) is not { } body)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > ParameterLimits.MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var body = buffer.ToArray();
         request.Body = new MemoryStream(body, writable: false);
         request.ContentLength = body.Length;
         return body;

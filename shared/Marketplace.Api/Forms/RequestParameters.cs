@@ -21,7 +21,7 @@ internal static class RequestParameters
             return ParameterReader.FromError(ParameterErrors.UnsupportedContentType(contentType));
         }
 
-        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
         {
             return ParameterReader.FromError(ParameterErrors.BodyTooLarge());
         }
@@ -40,28 +40,4 @@ internal static class RequestParameters
 
     static ParameterReader Reader(bool parsed, ParameterHash? parameters, StripeError? error) =>
         parsed ? ParameterReader.From(parameters!) : ParameterReader.FromError(error!);
-
-    /// <summary>Null when the body is larger than <see cref="ParameterLimits.MaxBodyBytes"/>, declared or not.</summary>
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > ParameterLimits.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > ParameterLimits.MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -34,6 +34,19 @@ public static class Currencies
     /// <summary>How many digits of the amount are after the decimal point: 1000 is 10.00 usd, 1000 jpy, 1.000 kwd.</summary>
     public static int MinorUnitExponent(string currency) => IsZeroDecimal(currency) ? 0 : IsThreeDecimal(currency) ? 3 : 2;
 
+    /// <summary>Reads a currency parameter that must be given (<c>parameter_missing</c> otherwise).</summary>
+    public static string? ReadRequired(ParameterReader parameters, string name = "currency")
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!parameters.Has(name))
+        {
+            parameters.Fail(ParameterErrors.Missing(parameters.PathOf(name)));
+            return null;
+        }
+
+        return Read(parameters, name);
+    }
+
     /// <summary>Reads a currency parameter; Stripe takes any case and answers in lowercase.</summary>
     public static string? Read(ParameterReader parameters, string name = "currency")
     {

@@ -1,3 +1,4 @@
+using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Tests.Support;
 using Marketplace.Testing;
 using Stripe;
@@ -43,6 +44,24 @@ public sealed class TopupsApiTests(LedgerService ledger) : IClassFixture<LedgerS
         Assert.Equal(0, (await stripe.V1.Balance.GetAsync(cancellationToken: Cancellation)).Available.Single().Amount);
         var again = await Assert.ThrowsAsync<StripeException>(() => stripe.V1.Topups.CancelAsync(created.Id, cancellationToken: Cancellation));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, again.HttpStatusCode);
+    }
+
+    [Fact]
+    public async Task ATopupWhoseSettlementJournaledButDidNotFinish_CannotBeCanceled_AndSucceedsOnce()
+    {
+        var platform = TestContexts.NewPlatform();
+        var stripe = ledger.StripeFor(platform);
+        var created = await stripe.V1.Topups.CreateAsync(new TopupCreateOptions { Amount = 900, Currency = "usd" }, cancellationToken: Cancellation);
+        // What a settlement leaves when it crashes after journaling and before marking the top-up: the money moved, the top-up pending.
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded(created.Id, platform.PlatformId, 900, "usd",
+            Marketplace.Ledger.Topups.SettleTopup.Cause(created.Id), DateTimeOffset.UtcNow), Cancellation);
+
+        var refused = await Assert.ThrowsAsync<StripeException>(() => stripe.V1.Topups.CancelAsync(created.Id, cancellationToken: Cancellation));
+        var settled = await Eventually.Until(() => stripe.V1.Topups.GetAsync(created.Id, cancellationToken: Cancellation), t => t.Status != "pending");
+
+        Assert.Equal("topup_not_cancelable", refused.StripeError.Code);
+        Assert.Equal("succeeded", settled.Status);
+        Assert.Equal(900, (await stripe.V1.Balance.GetAsync(cancellationToken: Cancellation)).Available.Single().Amount);
     }
 
     [Fact]

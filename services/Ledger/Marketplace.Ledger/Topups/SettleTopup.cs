@@ -13,4 +13,7 @@ public sealed record SettleTopup
     public static readonly Uri Address = new("exchange:ledger-settle-topup");
 
     public required string TopupId { get; init; }
+
+    /// <summary>The journal cause of a top-up's settlement: it posts once, and its presence means the money has moved.</summary>
+    public static string Cause(string topupId) => $"topup:{topupId}";
 }

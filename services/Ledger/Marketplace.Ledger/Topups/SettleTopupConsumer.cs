@@ -26,7 +26,7 @@ public sealed class SettleTopupConsumer(ConsumeTransaction transaction, JournalW
         }
 
         await journal.PostAsync(
-            MovementRules.TopupSucceeded(row.Id, row.AccountId, row.Amount, row.Currency, $"topup:{row.Id}", DateTimeOffset.UtcNow), cancellationToken);
+            MovementRules.TopupSucceeded(row.Id, row.AccountId, row.Amount, row.Currency, SettleTopup.Cause(row.Id), DateTimeOffset.UtcNow), cancellationToken);
         var succeeded = await connection.QuerySingleAsync<TopupRow>(new CommandDefinition(
             $"""
             UPDATE topups SET status = 'succeeded',

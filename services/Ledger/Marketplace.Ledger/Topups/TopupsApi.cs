@@ -46,11 +46,7 @@ public static class TopupsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var amount = parameters.GetRequiredLong("amount", 1, ChargeAmounts.Maximum);
-        var currency = Currencies.Read(parameters);
-        if (currency is null && !parameters.Failed)
-        {
-            parameters.Fail(StripeError.InvalidRequest("Missing required param: currency.", "currency", StripeErrorCode.ParameterMissing));
-        }
+        var currency = Currencies.ReadRequired(parameters);
 
         var description = parameters.GetString("description", 1000);
         var statementDescriptor = parameters.GetString("statement_descriptor", 15);
@@ -199,9 +195,14 @@ public static class TopupsApi
             return Missing(id);
         }
 
-        if (row.Status != "pending")
+        // A settlement that journaled the money and then failed before marking the top-up leaves it pending; its
+        // redelivery will mark it succeeded. Canceling it now would keep the money and show it canceled.
+        var settling = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM journal_transactions WHERE cause = @cause)",
+            new { cause = SettleTopup.Cause(id) }, transaction, cancellationToken: cancellationToken));
+        if (row.Status != "pending" || settling)
         {
-            return StripeError.InvalidRequest($"This top-up is {row.Status} and can no longer be canceled.", code: "topup_not_cancelable").ToResult();
+            return StripeError.InvalidRequest($"This top-up is {(settling ? "being settled" : row.Status)} and can no longer be canceled.", code: "topup_not_cancelable").ToResult();
         }
 
         var canceled = await connection.QuerySingleAsync<TopupRow>(new CommandDefinition(

@@ -18,7 +18,9 @@ namespace Marketplace.Ledger.Transfers;
 /// <summary>
 /// <c>/v1/transfers</c>: the platform moves money from its available balance to one of its connected accounts. The
 /// journal posting is the transfer: its cause is the request's idempotency key when there is one, so a create retried
-/// after a crash between the posting and the transfer's row finds the posting and completes the same transfer.
+/// after a crash between the posting and the transfer's row finds the posting and completes the same transfer. Known
+/// gap: without an idempotency key (the SDKs always send one; curl may not) such a crash leaves the money moved and
+/// shown in both balance transactions but no transfer object; the fix is for the row to commit in the journal's batch.
 /// </summary>
 public static class TransfersApi
 {
@@ -45,11 +47,7 @@ public static class TransfersApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var amount = parameters.GetRequiredLong("amount", 1, ChargeAmounts.Maximum);
-        var currency = Currencies.Read(parameters);
-        if (currency is null && !parameters.Failed)
-        {
-            parameters.Fail(StripeError.InvalidRequest("Missing required param: currency.", "currency", StripeErrorCode.ParameterMissing));
-        }
+        var currency = Currencies.ReadRequired(parameters);
 
         var destination = parameters.GetRequiredString("destination", 255);
         var description = parameters.GetString("description", 1000);
