@@ -23,6 +23,7 @@ app.MapBalanceApi();
 app.MapBalanceTransactionsApi();
 app.MapTopupsApi();
 app.MapTransfersApi();
+app.MapTransferReversalsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapReconciliationApi();

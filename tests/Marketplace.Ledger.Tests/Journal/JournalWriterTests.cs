@@ -54,6 +54,40 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     }
 
     [Fact]
+    public async Task ACompanionRow_IsWrittenWithItsPosting_AndNeverForARepeatedCauseOrARefusal()
+    {
+        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
+        await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS companion_probe (id text PRIMARY KEY, owner text NOT NULL)");
+        Posting WithProbe(string cause, long amount, string id) => Journals.Transfer(cause, alice, bob, amount) with
+        {
+            Rows = [new CompanionRow("INSERT INTO companion_probe (id, owner) VALUES ($1, $2)", id, alice.Owner)],
+        };
+
+        await ledger.Journal.PostAsync(WithProbe($"tr:{alice.Owner}", 60, "posted"), Cancellation);
+        var repeated = await ledger.Journal.PostAsync(WithProbe($"tr:{alice.Owner}", 60, "repeated"), Cancellation);
+        var refused = await ledger.Journal.PostAsync(WithProbe($"tr2:{alice.Owner}", 41, "refused"), Cancellation);
+
+        Assert.IsType<PostingResult.AlreadyPosted>(repeated);
+        Assert.IsType<PostingResult.InsufficientFunds>(refused);
+        Assert.Equal(["posted"], await connection.QueryAsync<string>("SELECT id FROM companion_probe WHERE owner = @owner", new { owner = alice.Owner }));
+    }
+
+    [Fact]
+    public async Task AFailingCompanionRow_RollsBackItsPosting()
+    {
+        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
+        var posting = Journals.Transfer($"tr:{alice.Owner}", alice, bob, 60) with { Rows = [new CompanionRow("SELECT 1 / 0")] };
+
+        await Assert.ThrowsAsync<PostgresException>(() => ledger.Journal.PostAsync(posting, Cancellation));
+
+        Assert.Equal(100, await Journals.BalanceAsync(ledger.Database, alice));
+        Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, bob));
+    }
+
+    [Fact]
     public async Task SixteenWritersOnOneHotAccount_LoseNoUpdate()
     {
         // The platform's fee account gets a posting for every payment: every one of these touches it.

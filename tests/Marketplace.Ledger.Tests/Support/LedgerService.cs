@@ -42,6 +42,9 @@ public class LedgerService : IAsyncLifetime
             apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
     }
 
+    /// <summary>Plain HTTP to the service as the gateway would forward for <paramref name="context"/>.</summary>
+    public HttpClient ClientFor(Marketplace.Api.Context.RequestContext context) => _factory.ClientFor(context);
+
     public TestDatabase TestDatabase => _factory.Database;
 
     /// <summary>Plain HTTP to the service, for its <c>/internal</c> endpoints.</summary>

@@ -1,9 +1,6 @@
-using Dapper;
 using Marketplace.Api.Context;
-using Marketplace.Contracts.Accounts;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Tests.Support;
-using Marketplace.Messaging.Outbox;
 using Marketplace.Testing;
 using Stripe;
 
@@ -75,49 +72,6 @@ public sealed class TransfersApiTests(LedgerService ledger) : IClassFixture<Ledg
         Assert.Equal(700, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform.PlatformId, "usd")));
     }
 
-    [Fact]
-    public async Task ACreateRetriedAfterACrashBetweenPostingAndRow_CompletesTheSameTransfer()
-    {
-        var (platform, seller) = await PlatformWithSellerAsync(funds: 1_000);
-        var key = Guid.NewGuid().ToString();
-        // What the first attempt left: the money moved (the posting, caused by the key), but no transfer row yet.
-        await ledger.Journal.PostAsync(MovementRules.Transfer("tr_first", "py_first", platform.PlatformId, seller, 400, "usd",
-            $"transfer:{platform.PlatformId}:key:{key}", DateTimeOffset.UtcNow), Cancellation);
-
-        var retried = await ledger.StripeFor(platform).V1.Transfers.CreateAsync(
-            new TransferCreateOptions { Amount = 400, Currency = "usd", Destination = seller }, new RequestOptions { IdempotencyKey = key }, Cancellation);
-
-        Assert.Equal(("tr_first", "py_first"), (retried.Id, retried.DestinationPaymentId));
-        Assert.Equal(600, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform.PlatformId, "usd")));
-    }
-
-    async Task<(RequestContext Platform, string Seller)> PlatformWithSellerAsync(long funds, bool announce = false)
-    {
-        var platform = TestContexts.NewPlatform();
-        var seller = Marketplace.Data.PrefixedId.New("acct");
-        await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
-        if (announce)
-        {
-            // As Onboarding announces it: through the message the Ledger consumes.
-            await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
-            {
-                await transaction.PublishAsync(new ConnectedAccountCreated { AccountId = seller, PlatformId = platform.PlatformId, Created = DateTimeOffset.UtcNow }, Cancellation);
-                await transaction.CommitAsync(Cancellation);
-            }
-
-            await Eventually.Until(
-                () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM connected_accounts WHERE id = @seller", new { seller }), n => n == 1);
-        }
-        else
-        {
-            await connection.ExecuteAsync("INSERT INTO connected_accounts (id, platform_id) VALUES (@seller, @platform)", new { seller, platform = platform.PlatformId });
-        }
-
-        if (funds > 0)
-        {
-            await ledger.Journal.PostAsync(Journals.Fund($"fund:{platform.PlatformId}", LedgerAccounts.AvailableOf(platform.PlatformId, "usd"), funds), Cancellation);
-        }
-
-        return (platform, seller);
-    }
+    Task<(RequestContext Platform, string Seller)> PlatformWithSellerAsync(long funds, bool announce = false) =>
+        Sellers.PlatformWithSellerAsync(ledger, funds, announce);
 }

@@ -71,7 +71,10 @@ public static class JournalStore
         return (balances, journaled);
     }
 
-    /// <summary>The accepted postings' transactions and entries, the new balances, and the commit, in one round trip.</summary>
+    /// <summary>
+    /// The accepted postings' transactions, entries, balance transactions and companion rows, the new balances, and
+    /// the commit, in one round trip.
+    /// </summary>
     public static async Task WriteAndCommitAsync(NpgsqlConnection connection, JournalBatch journal, CancellationToken cancellationToken)
     {
         var accepted = journal.Accepted;
@@ -124,7 +127,7 @@ public static class JournalStore
                     FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                         AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on)
                     """,
-                    Text(views.Select(_ => Marketplace.Data.PrefixedId.New("txn"))),
+                    Text(views.Select(v => v.View.Id)),
                     Text(views.Select(v => v.TransactionId)),
                     Text(views.Select(v => v.View.Owner)),
                     Text(views.Select(v => v.View.Currency)),
@@ -136,9 +139,14 @@ public static class JournalStore
                     Text(views.Select(v => v.View.Source)),
                     Text(views.Select(v => v.View.Description)),
                     new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }),
-                new NpgsqlBatchCommand("COMMIT"),
             },
         };
+        foreach (var row in accepted.SelectMany(a => a.Posting.Rows))
+        {
+            batch.BatchCommands.Add(Command(row.Sql, [.. row.Values.Select(v => new NpgsqlParameter { Value = v ?? DBNull.Value })]));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -9,6 +9,9 @@ public sealed record Posting(string Cause, string Type, string? Source, IReadOnl
     /// <summary>How the posting shows in the owners' balance transactions; written with it, or not at all.</summary>
     public IReadOnlyList<BalanceTransactionEntry> BalanceTransactions { get; init; } = [];
 
+    /// <summary>The asking feature's rows, committed with the posting or not at all.</summary>
+    public IReadOnlyList<CompanionRow> Rows { get; init; } = [];
+
     /// <summary>Why the posting cannot be journaled as it is, or null: the double-entry rule, checked before any I/O.</summary>
     public string? Invalid()
     {

@@ -24,13 +24,26 @@ public static class MovementRules
             ],
         };
 
-    /// <summary>A transfer reversal: the connected account gives back (it may go negative, as Stripe lets it).</summary>
-    public static Posting TransferReversal(string reversalId, string platformId, string destination, long amount, string currency, string cause) =>
+    /// <summary>
+    /// A transfer reversal: the connected account gives back (it may go negative, as Stripe lets a reversal do), shown
+    /// to the platform as a <c>transfer_refund</c> and to the connected account as the refund of the transfer's
+    /// payment (<paramref name="paymentRefundId"/>).
+    /// </summary>
+    public static Posting TransferReversal(
+        string reversalId, string paymentRefundId, string platformId, string destination, long amount, string currency, string cause, DateTimeOffset at,
+        string? description = null) =>
         new(cause, "transfer_reversal", reversalId,
         [
             new JournalLine(LedgerAccounts.AvailableOf(destination, currency), -amount),
             new JournalLine(LedgerAccounts.AvailableOf(platformId, currency), amount),
-        ]);
+        ])
+        {
+            BalanceTransactions =
+            [
+                new BalanceTransactionEntry(platformId, currency, amount, 0, "transfer_refund", "transfer_reversal", reversalId, at, Description: description),
+                new BalanceTransactionEntry(destination, currency, -amount, 0, "payment_refund", "refund", paymentRefundId, at),
+            ],
+        };
 
     /// <summary>A top-up that succeeded: the platform's bank paid in; the funds land available at <paramref name="succeededAt"/>.</summary>
     public static Posting TopupSucceeded(string topupId, string platformId, long amount, string currency, string cause, DateTimeOffset succeededAt) =>

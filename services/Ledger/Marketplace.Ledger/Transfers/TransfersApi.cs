@@ -17,10 +17,8 @@ namespace Marketplace.Ledger.Transfers;
 
 /// <summary>
 /// <c>/v1/transfers</c>: the platform moves money from its available balance to one of its connected accounts. The
-/// journal posting is the transfer: its cause is the request's idempotency key when there is one, so a create retried
-/// after a crash between the posting and the transfer's row finds the posting and completes the same transfer. Known
-/// gap: without an idempotency key (the SDKs always send one; curl may not) such a crash leaves the money moved and
-/// shown in both balance transactions but no transfer object; the fix is for the row to commit in the journal's batch.
+/// transfer's row commits with its journal posting (a companion row), and the posting's cause is the request's
+/// idempotency key when there is one: a create retried with that key finds the posting and answers with its transfer.
 /// </summary>
 public static class TransfersApi
 {
@@ -80,44 +78,24 @@ public static class TransfersApi
         var transferId = PrefixedId.New("tr");
         var cause = context.IdempotencyKey is { } key ? $"transfer:{context.PlatformId}:key:{key}" : $"transfer:{transferId}";
         var posting = MovementRules.Transfer(transferId, PrefixedId.New("py"), context.PlatformId, destination, amount, currency!, cause, time.GetUtcNow());
+        posting = posting with
+        {
+            Rows = [TransferRecord.Insert(transferId, context.PlatformId, posting, description, JsonSerializer.Serialize(merged), transferGroup, sourceTransaction)],
+        };
         switch (await journal.PostAsync(posting, cancellationToken))
         {
             case PostingResult.InsufficientFunds:
                 return StripeError.InvalidRequest("You have insufficient available funds in your balance.", code: "balance_insufficient").ToResult();
             case PostingResult.AlreadyPosted already:
-                // The same request again: the transfer it made, completed if the first attempt stopped before its row.
+                // The same request again (its key): the transfer the first attempt made, which committed with its posting.
                 transferId = await connection.QuerySingleAsync<string>(new CommandDefinition(
                     "SELECT source FROM journal_transactions WHERE id = @id", new { id = already.TransactionId }, cancellationToken: cancellationToken));
                 break;
         }
 
         var row = await connection.QuerySingleAsync<TransferRow>(new CommandDefinition(
-            $"""
-            WITH views AS (
-                SELECT b.id, b.owner, b.source FROM balance_transactions b
-                JOIN journal_transactions j ON j.id = b.journal_transaction_id
-                WHERE j.source = @transferId)
-            INSERT INTO transfers (id, platform_id, amount, currency, destination, destination_payment, description, metadata,
-                transfer_group, source_transaction, balance_transaction)
-            SELECT @transferId, @platform, @amount, @currency, @destination,
-                (SELECT source FROM views WHERE owner = @destination), @description, @metadata::jsonb, @transferGroup, @sourceTransaction,
-                (SELECT id FROM views WHERE owner = @platform)
-            ON CONFLICT (id) DO UPDATE SET id = excluded.id
-            RETURNING {TransferRow.Columns}
-            """,
-            new
-            {
-                transferId,
-                platform = context.PlatformId,
-                amount,
-                currency,
-                destination,
-                description,
-                metadata = JsonSerializer.Serialize(merged),
-                transferGroup,
-                sourceTransaction,
-            }, cancellationToken: cancellationToken));
-        return StripeJson.Result(row.ToObject());
+            $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @transferId", new { transferId }, cancellationToken: cancellationToken));
+        return StripeJson.Result((await RenderAsync(connection, [row], cancellationToken))[0]);
     }
 
     static async Task<IResult> RetrieveAsync(string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -132,7 +110,9 @@ public static class TransfersApi
         var row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
             $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @id AND platform_id = @platform",
             new { id, platform = context.PlatformId }, cancellationToken: cancellationToken));
-        return row is null ? StripeError.ResourceMissing("transfer", id).ToResult() : StripeJson.Result(row.ToObject());
+        return row is null
+            ? StripeError.ResourceMissing("transfer", id).ToResult()
+            : StripeJson.Result((await RenderAsync(connection, [row], cancellationToken))[0]);
     }
 
     static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -157,6 +137,17 @@ public static class TransfersApi
               AND (@transferGroup::text IS NULL OR transfer_group = @transferGroup) AND {page.Where}
             ORDER BY {page.OrderBy} LIMIT @limit
             """, arguments, cancellationToken: cancellationToken));
-        return StripeJson.Result(query.ToPage(rows.Select(r => r.ToObject()).ToList(), ListUrl));
+        return StripeJson.Result(query.ToPage(await RenderAsync(connection, rows.ToList(), cancellationToken), ListUrl));
+    }
+
+    /// <summary>The transfers as objects, each with its newest reversals (one query for all of them).</summary>
+    static async Task<List<Transfer>> RenderAsync(NpgsqlConnection connection, IReadOnlyList<TransferRow> rows, CancellationToken cancellationToken)
+    {
+        var reversals = (await connection.QueryAsync<TransferReversalRow>(new CommandDefinition(
+            $"""
+            SELECT {TransferReversalRow.Columns} FROM transfer_reversals
+            WHERE transfer_id = ANY(@ids) ORDER BY id COLLATE "C" DESC
+            """, new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken))).ToLookup(r => r.TransferId);
+        return rows.Select(r => r.ToObject([.. reversals[r.Id].Take(TransferRow.EmbeddedReversals + 1).Select(v => v.ToObject())])).ToList();
     }
 }

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Dapper;
+using Marketplace.Api.Context;
+using Marketplace.Api.Documentation;
+using Marketplace.Api.Errors;
+using Marketplace.Api.Forms;
+using Marketplace.Api.Lists;
+using Marketplace.Api.Metadata;
+using Marketplace.Api.Objects;
+using Marketplace.Data;
+using Marketplace.Ledger.Journal;
+using Marketplace.Ledger.PostingRules;
+using Npgsql;
+
+namespace Marketplace.Ledger.Transfers;
+
+/// <summary>
+/// <c>/v1/transfers/{id}/reversals</c>: the platform takes back all or part of a transfer. A reversal's row, and the
+/// transfer's <c>amount_reversed</c>, commit with its posting. Reversals of one transfer are serialized by an advisory
+/// lock on the transfer held from the check of the remaining amount until the posting committed — not a row lock, which
+/// the journal writer's own update of the transfer would wait on — so two at once never reverse more than was sent.
+/// </summary>
+public static class TransferReversalsApi
+{
+    public static IEndpointRouteBuilder MapTransferReversalsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1/transfers/{transfer}/reversals").WithTags("transfers");
+        group.MapPost("", CreateAsync).WithSummary("Reverse all or part of a transfer").WithParameters(
+            new FormParameter("amount", "In the currency's minor unit; the whole remaining amount by default."),
+            new FormParameter("description", "Shown on the platform's balance transaction."),
+            new FormParameter("metadata", "Key-value pairs."));
+        group.MapGet("", ListAsync).WithSummary("List a transfer's reversals, newest first");
+        group.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a transfer reversal");
+        group.MapPost("/{id}", UpdateAsync).WithSummary("Update a transfer reversal's metadata").WithParameters(
+            new FormParameter("metadata", "Key-value pairs."));
+        return endpoints;
+    }
+
+    static async Task<IResult> CreateAsync(
+        string transfer, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, JournalWriter journal, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var amount = parameters.GetLong("amount", 1, long.MaxValue);
+        var description = parameters.GetString("description", 1000);
+        var metadata = MetadataUpdate.Read(parameters);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        if (!metadata.TryApply(new Dictionary<string, string>(), out var merged, out var metadataError))
+        {
+            return metadataError.ToResult();
+        }
+
+        var reversalId = PrefixedId.New("trr");
+        var cause = context.IdempotencyKey is { } key ? $"transfer_reversal:{context.PlatformId}:key:{key}" : $"transfer_reversal:{reversalId}";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var serialized = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended(@transfer, 0))", new { transfer }, serialized, cancellationToken: cancellationToken));
+            var row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
+                $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @transfer AND platform_id = @platform",
+                new { transfer, platform = context.PlatformId }, serialized, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return StripeError.ResourceMissing("transfer", transfer).ToResult();
+            }
+
+            // The same request again (its key): the reversal it made, before the remaining amount is checked against it.
+            var made = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT source FROM journal_transactions WHERE cause = @cause", new { cause }, serialized, cancellationToken: cancellationToken));
+            if (made is null)
+            {
+                var remaining = row.Amount - row.AmountReversed;
+                if (remaining == 0)
+                {
+                    return StripeError.InvalidRequest($"Transfer {transfer} has already been fully reversed.", code: "transfer_already_reversed").ToResult();
+                }
+
+                if (amount > remaining)
+                {
+                    return StripeError.InvalidRequest(
+                        $"Reversal amount ({amount}) is greater than the transfer's remaining amount ({remaining}).", "amount").ToResult();
+                }
+
+                var reversed = amount ?? remaining;
+                var posting = MovementRules.TransferReversal(
+                    reversalId, PrefixedId.New("pyr"), context.PlatformId, row.Destination, reversed, row.Currency, cause, time.GetUtcNow(), description);
+                posting = posting with { Rows = TransferRecord.Reverse(reversalId, transfer, context.PlatformId, posting, JsonSerializer.Serialize(merged)) };
+                made = await journal.PostAsync(posting, cancellationToken) switch
+                {
+                    PostingResult.Posted => reversalId,
+                    PostingResult.AlreadyPosted already => await connection.QuerySingleAsync<string>(new CommandDefinition(
+                        "SELECT source FROM journal_transactions WHERE id = @id", new { id = already.TransactionId }, serialized, cancellationToken: cancellationToken)),
+                    var refused => throw new InvalidOperationException($"A transfer reversal requires no funds, yet it was refused: {refused}."),
+                };
+            }
+
+            await serialized.CommitAsync(cancellationToken);
+            reversalId = made;
+        }
+
+        var reversal = await connection.QuerySingleAsync<TransferReversalRow>(new CommandDefinition(
+            $"SELECT {TransferReversalRow.Columns} FROM transfer_reversals WHERE id = @reversalId", new { reversalId }, cancellationToken: cancellationToken));
+        return StripeJson.Result(reversal.ToObject());
+    }
+
+    static async Task<IResult> RetrieveAsync(
+        string transfer, string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindAsync(connection, null, transfer, id, context, cancellationToken) is { } row
+            ? StripeJson.Result(row.ToObject())
+            : StripeError.ResourceMissing("transfer_reversal", id).ToResult();
+    }
+
+    static async Task<IResult> UpdateAsync(
+        string transfer, string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var metadata = MetadataUpdate.Read(parameters);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await FindAsync(connection, transaction, transfer, id, context, cancellationToken) is not { } row)
+        {
+            return StripeError.ResourceMissing("transfer_reversal", id).ToResult();
+        }
+
+        if (!metadata.TryApply(row.ToObject().Metadata, out var merged, out var metadataError))
+        {
+            return metadataError.ToResult();
+        }
+
+        var updated = await connection.QuerySingleAsync<TransferReversalRow>(new CommandDefinition(
+            $"UPDATE transfer_reversals SET metadata = @metadata::jsonb WHERE id = @id RETURNING {TransferReversalRow.Columns}",
+            new { id, metadata = JsonSerializer.Serialize(merged) }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return StripeJson.Result(updated.ToObject());
+    }
+
+    static async Task<IResult> ListAsync(
+        string transfer, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var query = ListQuery.Read(parameters);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM transfers WHERE id = @transfer AND platform_id = @platform)",
+            new { transfer, platform = context.PlatformId }, cancellationToken: cancellationToken)))
+        {
+            return StripeError.ResourceMissing("transfer", transfer).ToResult();
+        }
+
+        var page = query.ToSql();
+        var arguments = new DynamicParameters(page.Parameters);
+        arguments.AddDynamicParams(new { transfer });
+        var rows = await connection.QueryAsync<TransferReversalRow>(new CommandDefinition(
+            $"""
+            SELECT {TransferReversalRow.Columns} FROM transfer_reversals
+            WHERE transfer_id = @transfer AND {page.Where}
+            ORDER BY {page.OrderBy} LIMIT @limit
+            """, arguments, cancellationToken: cancellationToken));
+        return StripeJson.Result(query.ToPage(rows.Select(r => r.ToObject()).ToList(), $"/v1/transfers/{transfer}/reversals"));
+    }
+
+    static Task<TransferReversalRow?> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string transfer, string id, RequestContext context, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<TransferReversalRow>(new CommandDefinition(
+            $"""
+            SELECT {TransferReversalRow.Columns} FROM transfer_reversals
+            WHERE id = @id AND transfer_id = @transfer
+              AND EXISTS (SELECT 1 FROM transfers t WHERE t.id = transfer_reversals.transfer_id AND t.platform_id = @platform)
+            {(transaction is null ? "" : "FOR UPDATE")}
+            """, new { id, transfer, platform = context.PlatformId }, transaction, cancellationToken: cancellationToken));
+}
