@@ -9,4 +9,7 @@ public sealed record ChargePosted
     public required string JournalTransactionId { get; init; }
 
     public required long Fee { get; init; }
+
+    /// <summary>The <c>application_fee</c> object the charge's fee became, when it carried one.</summary>
+    public string? ApplicationFeeId { get; init; }
 }

@@ -23,7 +23,7 @@ public sealed class BalanceApiTests(LedgerService ledger) : IClassFixture<Ledger
     {
         var platform = TestContexts.NewPlatform();
         var seller = Marketplace.Data.PrefixedId.New("acct");
-        var charge = new ChargeCaptured("ch_1", platform.PlatformId, platform.PlatformId, 1000, "usd", Destination: seller, ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_1", platform.PlatformId, platform.PlatformId, 1000, "usd", Destination: seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
         await ledger.Journal.PostAsync(ChargeRules.Captured(charge, FeeSchedule.StandardCard, $"charge:{platform.PlatformId}", DateTimeOffset.UtcNow.AddDays(2)), Cancellation);
         await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_1", platform.PlatformId, 5000, "eur", $"topup:{platform.PlatformId}", DateTimeOffset.UtcNow), Cancellation);
 

@@ -16,7 +16,7 @@ public sealed class PostingRulesTests
     {
         // Stripe: a 10.00 destination charge with a 1.23 application fee credits the connected account 10.00 and
         // debits it 1.23; the platform receives 1.23 minus its processing fee (2.9 % + 0.30 = 0.59).
-        var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
         var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_1", AvailableOn);
 
@@ -32,7 +32,7 @@ public sealed class PostingRulesTests
     [Fact]
     public void DestinationCharge_ShowsInEachOwnersBalanceTransactionsAsStripeShowsIt()
     {
-        var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_1", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
         var views = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_1", AvailableOn).BalanceTransactions;
 
@@ -52,7 +52,7 @@ public sealed class PostingRulesTests
     public void EveryChargeShape_BalanceTransactionsNetToWhatTheJournalGivesEachOwner(string? destination, long? transferAmount, long? applicationFee)
     {
         var onAccount = destination is null && applicationFee is not null ? Seller : Platform;
-        var charge = new ChargeCaptured("ch_x", Platform, onAccount, 2000, "usd", destination, transferAmount, applicationFee);
+        var charge = new ChargeCaptured("ch_x", Platform, onAccount, 2000, "usd", destination, transferAmount, applicationFee, "fee_x");
 
         var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_x", AvailableOn);
 
@@ -76,7 +76,7 @@ public sealed class PostingRulesTests
     [Fact]
     public void DirectChargeWithApplicationFee_TheConnectedAccountPaysTheFeeAndTheApplicationFee()
     {
-        var charge = new ChargeCaptured("ch_3", Platform, Seller, 1000, "usd", ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_3", Platform, Seller, 1000, "usd", ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
         var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, "charge:ch_3", AvailableOn);
 
@@ -95,7 +95,7 @@ public sealed class PostingRulesTests
     [Fact]
     public void PartialRefundOfADestinationCharge_ReversesTheTransferAndTheFeeInProportion()
     {
-        var charge = new ChargeCaptured("ch_4", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_4", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
         var posting = RefundRules.Issued(new RefundIssued("re_1", charge, 500, ReverseTransfer: true, RefundApplicationFee: true), "refund:re_1");
 
@@ -109,7 +109,7 @@ public sealed class PostingRulesTests
     [Fact]
     public void RefundWithoutOptions_IsBorneByTheAccountTheChargeWasOn()
     {
-        var charge = new ChargeCaptured("ch_5", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123);
+        var charge = new ChargeCaptured("ch_5", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
         var posting = RefundRules.Issued(new RefundIssued("re_2", charge, 1000), "refund:re_2");
 

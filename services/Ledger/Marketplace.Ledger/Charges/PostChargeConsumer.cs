@@ -1,4 +1,7 @@
+using Dapper;
 using Marketplace.Contracts.Ledger;
+using Marketplace.Data;
+using Marketplace.Ledger.ApplicationFees;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Funds;
@@ -13,8 +16,9 @@ namespace Marketplace.Ledger.Charges;
 /// Journals a captured charge by the charge rules, caused by the charge itself, so that however often the command
 /// arrives the charge is journaled once. The journal commits in its own batch before this consumer's inbox
 /// transaction: if the consumer fails after that, the redelivered command finds the charge journaled and answers
-/// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. The
-/// release of its pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
+/// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. A charge
+/// carrying an application fee writes the <c>application_fee</c> object with its posting. The release of its pending
+/// funds is scheduled for <c>available_on</c> in that same inbox transaction.
 /// </summary>
 public sealed class PostChargeConsumer(
     ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, IOptions<FundsOptions> funds, TimeProvider time) : IConsumer<PostCharge>
@@ -23,9 +27,14 @@ public sealed class PostChargeConsumer(
     {
         var command = context.Message;
         var charge = new ChargeCaptured(command.ChargeId, command.PlatformId, command.OnAccount, command.Amount, command.Currency,
-            command.Destination, command.TransferAmount, command.ApplicationFeeAmount);
+            command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"));
         var availableOn = time.GetUtcNow() + funds.Value.AvailabilityDelay;
         var posting = ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn);
+        if (charge.ApplicationFeeAccount is not null)
+        {
+            posting = posting with { Rows = [ApplicationFeeRecord.Collected(charge, posting)] };
+        }
+
         var result = await journal.PostAsync(posting, context.CancellationToken);
         var transactionId = result switch
         {
@@ -37,6 +46,13 @@ public sealed class PostChargeConsumer(
         // Scheduled on every delivery, the first too: whichever commits, the release is due once (it is idempotent).
         await transaction.Transaction.ScheduleSendAsync(
             ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId, PlatformId = command.PlatformId }, availableOn, context.CancellationToken);
-        await context.Publish(new ChargePosted { ChargeId = command.ChargeId, JournalTransactionId = transactionId, Fee = fees.FeeFor(command.Amount) });
+        // The fee's id is the first posting's: a repeated command made an id of its own that was never written.
+        var applicationFeeId = charge.ApplicationFeeAccount is null ? null : await transaction.Connection.QuerySingleAsync<string>(new CommandDefinition(
+            "SELECT id FROM application_fees WHERE charge = @charge", new { charge = command.ChargeId }, transaction.Transaction,
+            cancellationToken: context.CancellationToken));
+        await context.Publish(new ChargePosted
+        {
+            ChargeId = command.ChargeId, JournalTransactionId = transactionId, Fee = fees.FeeFor(command.Amount), ApplicationFeeId = applicationFeeId,
+        });
     }
 }

@@ -5,7 +5,8 @@ namespace Marketplace.Ledger.PostingRules;
 /// platform for a platform or destination charge, the connected account for a direct charge. For a destination
 /// charge, <paramref name="Destination"/> is the connected account and <paramref name="TransferAmount"/> what it
 /// receives (<c>transfer_data[amount]</c>, or the whole amount); <paramref name="ApplicationFeeAmount"/> goes back to the
-/// platform (from the destination, or, for a direct charge, from the account the charge is on).
+/// platform (from the destination, or, for a direct charge, from the account the charge is on) as the
+/// <c>application_fee</c> object <paramref name="ApplicationFeeId"/>.
 /// </summary>
 public sealed record ChargeCaptured(
     string ChargeId,
@@ -15,4 +16,10 @@ public sealed record ChargeCaptured(
     string Currency,
     string? Destination = null,
     long? TransferAmount = null,
-    long? ApplicationFeeAmount = null);
+    long? ApplicationFeeAmount = null,
+    string? ApplicationFeeId = null)
+{
+    /// <summary>The account the application fee is collected from, or null when the charge carries none.</summary>
+    public string? ApplicationFeeAccount =>
+        ApplicationFeeAmount is not > 0 ? null : Destination ?? (OnAccount == PlatformId ? null : OnAccount);
+}

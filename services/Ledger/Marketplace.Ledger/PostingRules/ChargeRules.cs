@@ -49,7 +49,7 @@ public static class ChargeRules
             {
                 lines.Add(new(toDestination, -applicationFee));
                 lines.Add(new(on, applicationFee));
-                views.Add(new(charge.OnAccount, currency, applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
+                views.Add(new(charge.OnAccount, currency, applicationFee, 0, "application_fee", "platform_earning", ApplicationFeeId(charge), availableOn));
             }
         }
         else if (charge.ApplicationFeeAmount is { } applicationFee && charge.OnAccount != charge.PlatformId)
@@ -57,10 +57,20 @@ public static class ChargeRules
             var toPlatform = LedgerAccounts.PendingOf(charge.PlatformId, currency);
             lines.Add(new(on, -applicationFee));
             lines.Add(new(toPlatform, applicationFee));
-            views.Add(new(charge.OnAccount, currency, -applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
-            views.Add(new(charge.PlatformId, currency, applicationFee, 0, "application_fee", "platform_earning", charge.ChargeId, availableOn));
+            views.Add(new(charge.OnAccount, currency, -applicationFee, 0, "application_fee", "platform_earning", ApplicationFeeId(charge), availableOn));
+            views.Add(new(charge.PlatformId, currency, applicationFee, 0, "application_fee", "platform_earning", ApplicationFeeId(charge), availableOn));
         }
 
         return new Posting(cause, "charge", charge.ChargeId, lines) { BalanceTransactions = views };
     }
+
+    /// <summary>The platform's balance transaction for the charge's application fee, in a posting made by <see cref="Captured"/>.</summary>
+    public static BalanceTransactionEntry ApplicationFeeEarned(Posting posting, string platformId)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        return posting.BalanceTransactions.Single(v => v.Owner == platformId && v.Type == "application_fee");
+    }
+
+    static string ApplicationFeeId(ChargeCaptured charge) =>
+        charge.ApplicationFeeId ?? throw new ArgumentException("A charge with an application fee names the fee's object.", nameof(charge));
 }

@@ -16,9 +16,8 @@ namespace Marketplace.Ledger.Transfers;
 
 /// <summary>
 /// <c>/v1/transfers/{id}/reversals</c>: the platform takes back all or part of a transfer. A reversal's row, and the
-/// transfer's <c>amount_reversed</c>, commit with its posting. Reversals of one transfer are serialized by an advisory
-/// lock on the transfer held from the check of the remaining amount until the posting committed — not a row lock, which
-/// the journal writer's own update of the transfer would wait on — so two at once never reverse more than was sent.
+/// transfer's <c>amount_reversed</c>, commit with its posting; concurrent reversals never reverse more than was sent
+/// (<see cref="RemainingAmount"/>).
 /// </summary>
 public static class TransferReversalsApi
 {
@@ -57,50 +56,34 @@ public static class TransferReversalsApi
         var reversalId = PrefixedId.New("trr");
         var cause = context.IdempotencyKey is { } key ? $"transfer_reversal:{context.PlatformId}:key:{key}" : $"transfer_reversal:{reversalId}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var serialized = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_xact_lock(hashtextextended(@transfer, 0))", new { transfer }, serialized, cancellationToken: cancellationToken));
-            var row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
+        TransferRow? row = null;
+        var result = await RemainingAmount.PostReturnAsync(
+            connection, journal, transfer, cause,
+            async serialized => (row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
                 $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @transfer AND platform_id = @platform",
-                new { transfer, platform = context.PlatformId }, serialized, cancellationToken: cancellationToken));
-            if (row is null)
+                new { transfer, platform = context.PlatformId }, serialized, cancellationToken: cancellationToken))) is { } found
+                ? found.Amount - found.AmountReversed
+                : null,
+            amount,
+            reversed =>
             {
-                return StripeError.ResourceMissing("transfer", transfer).ToResult();
-            }
-
-            // The same request again (its key): the reversal it made, before the remaining amount is checked against it.
-            var made = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT source FROM journal_transactions WHERE cause = @cause", new { cause }, serialized, cancellationToken: cancellationToken));
-            if (made is null)
-            {
-                var remaining = row.Amount - row.AmountReversed;
-                if (remaining == 0)
-                {
-                    return StripeError.InvalidRequest($"Transfer {transfer} has already been fully reversed.", code: "transfer_already_reversed").ToResult();
-                }
-
-                if (amount > remaining)
-                {
-                    return StripeError.InvalidRequest(
-                        $"Reversal amount ({amount}) is greater than the transfer's remaining amount ({remaining}).", "amount").ToResult();
-                }
-
-                var reversed = amount ?? remaining;
                 var posting = MovementRules.TransferReversal(
-                    reversalId, PrefixedId.New("pyr"), context.PlatformId, row.Destination, reversed, row.Currency, cause, time.GetUtcNow(), description);
-                posting = posting with { Rows = TransferRecord.Reverse(reversalId, transfer, context.PlatformId, posting, JsonSerializer.Serialize(merged)) };
-                made = await journal.PostAsync(posting, cancellationToken) switch
-                {
-                    PostingResult.Posted => reversalId,
-                    PostingResult.AlreadyPosted already => await connection.QuerySingleAsync<string>(new CommandDefinition(
-                        "SELECT source FROM journal_transactions WHERE id = @id", new { id = already.TransactionId }, serialized, cancellationToken: cancellationToken)),
-                    var refused => throw new InvalidOperationException($"A transfer reversal requires no funds, yet it was refused: {refused}."),
-                };
-            }
-
-            await serialized.CommitAsync(cancellationToken);
-            reversalId = made;
+                    reversalId, PrefixedId.New("pyr"), context.PlatformId, row!.Destination, reversed, row.Currency, cause, time.GetUtcNow(), description);
+                return posting with { Rows = TransferRecord.Reverse(reversalId, transfer, context.PlatformId, posting, JsonSerializer.Serialize(merged)) };
+            },
+            cancellationToken);
+        switch (result)
+        {
+            case RemainingAmountResult.Missing:
+                return StripeError.ResourceMissing("transfer", transfer).ToResult();
+            case RemainingAmountResult.Exhausted:
+                return StripeError.InvalidRequest($"Transfer {transfer} has already been fully reversed.", code: "transfer_already_reversed").ToResult();
+            case RemainingAmountResult.Exceeds exceeds:
+                return StripeError.InvalidRequest(
+                    $"Reversal amount ({amount}) is greater than the transfer's remaining amount ({exceeds.Remaining}).", "amount").ToResult();
+            case RemainingAmountResult.Made made:
+                reversalId = made.Source;
+                break;
         }
 
         var reversal = await connection.QuerySingleAsync<TransferReversalRow>(new CommandDefinition(
