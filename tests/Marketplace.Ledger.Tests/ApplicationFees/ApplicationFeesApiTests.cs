@@ -1,7 +1,6 @@
 using Marketplace.Api.Context;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Data;
-using Marketplace.Ledger.ApplicationFees;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Tests.Support;
 using Marketplace.Messaging.Outbox;
@@ -130,9 +129,5 @@ public sealed class ApplicationFeesApiTests(LedgerService ledger) : IClassFixtur
         return (platform, seller, charge.ApplicationFeeId!);
     }
 
-    async Task PostAsync(ChargeCaptured charge)
-    {
-        var posting = ChargeRules.Captured(charge, FeeSchedule.StandardCard, $"charge:{charge.ChargeId}", DateTimeOffset.UtcNow);
-        await ledger.Journal.PostAsync(posting with { Rows = [ApplicationFeeRecord.Collected(charge, posting)] }, Cancellation);
-    }
+    Task PostAsync(ChargeCaptured charge) => RecordedCharges.RecordAsync(ledger, charge);
 }

@@ -97,7 +97,7 @@ public sealed class PostingRulesTests
     {
         var charge = new ChargeCaptured("ch_4", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
-        var posting = RefundRules.Issued(new RefundIssued("re_1", charge, 500, ReverseTransfer: true, RefundApplicationFee: true), "refund:re_1");
+        var posting = RefundRules.Issued(new RefundIssued("re_1", charge, 500, ReverseTransfer: true, RefundApplicationFee: true, FeeRefundId: "fr_1"), "refund:re_1", AvailableOn);
 
         Assert.Null(posting.Invalid());
         // Half the transfer (500) comes back from the seller; half the application fee (61.5, to the even 62) goes back to it.
@@ -111,7 +111,7 @@ public sealed class PostingRulesTests
     {
         var charge = new ChargeCaptured("ch_5", Platform, Platform, 1000, "usd", Destination: Seller, ApplicationFeeAmount: 123, ApplicationFeeId: "fee_1");
 
-        var posting = RefundRules.Issued(new RefundIssued("re_2", charge, 1000), "refund:re_2");
+        var posting = RefundRules.Issued(new RefundIssued("re_2", charge, 1000), "refund:re_2", AvailableOn);
 
         Assert.Equal(-1000, Effect(posting, LedgerAccounts.AvailableOf(Platform, "usd")));
         Assert.Equal(0, Effect(posting, LedgerAccounts.AvailableOf(Seller, "usd")));
@@ -122,7 +122,7 @@ public sealed class PostingRulesTests
     [InlineData(1001)]
     public void RefundOutsideTheCharge_IsRefused(long amount) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RefundRules.Issued(
-            new RefundIssued("re_3", new ChargeCaptured("ch_6", Platform, Platform, 1000, "usd"), amount), "refund:re_3"));
+            new RefundIssued("re_3", new ChargeCaptured("ch_6", Platform, Platform, 1000, "usd"), amount), "refund:re_3", AvailableOn));
 
     [Fact]
     public void PayoutLifecycle_ReservesThenPaysOrReturns()

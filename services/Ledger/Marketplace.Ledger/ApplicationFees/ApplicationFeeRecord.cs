@@ -22,12 +22,13 @@ public static class ApplicationFeeRecord
 
     /// <summary>
     /// The refund's row and the fee's new <c>amount_refunded</c>, for <paramref name="posting"/> (built by
-    /// <see cref="ApplicationFeeRules.Refunded"/>): its balance transaction is the platform's side.
+    /// <see cref="ApplicationFeeRules.Refunded"/>, or a refund of the charge by <see cref="RefundRules.Issued"/>): its
+    /// balance transaction is the platform's <c>application_fee_refund</c>.
     /// </summary>
     public static IReadOnlyList<CompanionRow> Refunded(string refundId, string feeId, string platformId, Posting posting, string metadataJson)
     {
         ArgumentNullException.ThrowIfNull(posting);
-        var platformSide = posting.BalanceTransactions.Single(b => b.Owner == platformId);
+        var platformSide = posting.BalanceTransactions.Single(b => b.Owner == platformId && b.Type == "application_fee_refund");
         return
         [
             new CompanionRow(

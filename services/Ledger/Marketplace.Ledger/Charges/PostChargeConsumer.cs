@@ -17,8 +17,8 @@ namespace Marketplace.Ledger.Charges;
 /// arrives the charge is journaled once. The journal commits in its own batch before this consumer's inbox
 /// transaction: if the consumer fails after that, the redelivered command finds the charge journaled and answers
 /// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. A charge
-/// carrying an application fee writes the <c>application_fee</c> object with its posting. The release of its pending
-/// funds is scheduled for <c>available_on</c> in that same inbox transaction.
+/// is recorded with its posting (refunds are journaled against it), and so is its <c>application_fee</c> object. The
+/// release of its pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
 /// </summary>
 public sealed class PostChargeConsumer(
     ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, IOptions<FundsOptions> funds, TimeProvider time) : IConsumer<PostCharge>
@@ -30,10 +30,12 @@ public sealed class PostChargeConsumer(
             command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"));
         var availableOn = time.GetUtcNow() + funds.Value.AvailabilityDelay;
         var posting = ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn);
-        if (charge.ApplicationFeeAccount is not null)
+        posting = posting with
         {
-            posting = posting with { Rows = [ApplicationFeeRecord.Collected(charge, posting)] };
-        }
+            Rows = charge.ApplicationFeeAccount is null
+                ? [ChargeRecord.Captured(charge)]
+                : [ChargeRecord.Captured(charge), ApplicationFeeRecord.Collected(charge, posting)],
+        };
 
         var result = await journal.PostAsync(posting, context.CancellationToken);
         var transactionId = result switch

@@ -1,0 +1,23 @@
+using Marketplace.Ledger.PostingRules;
+
+namespace Marketplace.Ledger.Charges;
+
+/// <summary>A <c>charges</c> row: a charge as the Ledger journaled it.</summary>
+public sealed record ChargeRow(
+    string Id,
+    string PlatformId,
+    string OnAccount,
+    long Amount,
+    string Currency,
+    string? Destination,
+    long? TransferAmount,
+    long? ApplicationFeeAmount,
+    string? ApplicationFeeId,
+    long AmountRefunded)
+{
+    public const string Columns =
+        "id, platform_id, on_account, amount, currency, destination, transfer_amount, application_fee_amount, application_fee_id, amount_refunded";
+
+    public ChargeCaptured ToCaptured() =>
+        new(Id, PlatformId, OnAccount, Amount, Currency, Destination, TransferAmount, ApplicationFeeAmount, ApplicationFeeId);
+}
