@@ -7,6 +7,9 @@ namespace Marketplace.Ledger.PostingRules;
 /// </summary>
 public sealed record FeeSchedule(int BasisPoints, long FixedAmount)
 {
+    /// <summary>The fee for a dispute, in the charge's minor unit (Stripe's US fee: 15.00), kept even if the dispute is won.</summary>
+    public long DisputeFee { get; init; } = 1500;
+
     /// <summary>Stripe's standard card pricing: 2.9 % + 30 (minor units).</summary>
     public static FeeSchedule StandardCard { get; } = new(290, 30);
 
