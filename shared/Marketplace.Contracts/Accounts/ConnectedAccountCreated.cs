@@ -11,4 +11,7 @@ public sealed record ConnectedAccountCreated
     public required string PlatformId { get; init; }
 
     public required DateTimeOffset Created { get; init; }
+
+    /// <summary>The account's <c>default_currency</c>, which it settles in; null when not set yet.</summary>
+    public string? DefaultCurrency { get; init; }
 }

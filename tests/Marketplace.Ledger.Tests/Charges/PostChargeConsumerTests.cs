@@ -44,6 +44,32 @@ public sealed class PostChargeConsumerTests(LedgerService ledger) : IClassFixtur
         Assert.Equal(64, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(platform, "usd")));
     }
 
+    [Fact]
+    public async Task AEuroChargeForASellerSettlingInUsd_PaysItInUsdWithTheExchangeRateOnItsBalanceTransaction()
+    {
+        var (platform, seller) = await Sellers.PlatformWithSellerAsync(ledger, funds: 0, announce: true, defaultCurrency: "usd");
+        var chargeId = Marketplace.Data.PrefixedId.New("ch");
+
+        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
+        await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
+        {
+            await transaction.PublishAsync(new PostCharge
+            {
+                ChargeId = chargeId, PlatformId = platform.PlatformId, OnAccount = platform.PlatformId, Amount = 10_000, Currency = "eur", Destination = seller,
+            }, Cancellation);
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        var payment = Assert.Single((await Eventually.Until(
+            () => ledger.StripeFor(platform.OnConnectedAccount(seller)).V1.BalanceTransactions.ListAsync(cancellationToken: Cancellation),
+            list => list.Data.Count == 1)).Data);
+        Assert.Equal(("usd", chargeId), (payment.Currency, payment.SourceId));
+        Assert.NotNull(payment.ExchangeRate);
+        Assert.Equal((long)Math.Round(10_000 * payment.ExchangeRate.Value, MidpointRounding.ToEven), payment.Amount);
+        Assert.Equal(payment.Amount, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(seller, "usd")));
+        Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(seller, "eur")));
+    }
+
     static async Task<long> Sql(LedgerService ledger, string sql)
     {
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);

@@ -14,9 +14,11 @@ public static class Sellers
 
     /// <summary>
     /// A new platform with <paramref name="funds"/> available (usd) and a connected account the Ledger knows; announced
-    /// through <c>ConnectedAccountCreated</c> as Onboarding does when <paramref name="announce"/>, else written directly.
+    /// through <c>ConnectedAccountCreated</c> as Onboarding does when <paramref name="announce"/>, else written directly;
+    /// settling in <paramref name="defaultCurrency"/> when one is given.
     /// </summary>
-    public static async Task<(RequestContext Platform, string Seller)> PlatformWithSellerAsync(LedgerService ledger, long funds, bool announce = false)
+    public static async Task<(RequestContext Platform, string Seller)> PlatformWithSellerAsync(
+        LedgerService ledger, long funds, bool announce = false, string? defaultCurrency = null)
     {
         var platform = TestContexts.NewPlatform();
         var seller = Marketplace.Data.PrefixedId.New("acct");
@@ -26,7 +28,10 @@ public static class Sellers
             // As Onboarding announces it: through the message the Ledger consumes.
             await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
             {
-                await transaction.PublishAsync(new ConnectedAccountCreated { AccountId = seller, PlatformId = platform.PlatformId, Created = DateTimeOffset.UtcNow }, Cancellation);
+                await transaction.PublishAsync(new ConnectedAccountCreated
+                {
+                    AccountId = seller, PlatformId = platform.PlatformId, Created = DateTimeOffset.UtcNow, DefaultCurrency = defaultCurrency,
+                }, Cancellation);
                 await transaction.CommitAsync(Cancellation);
             }
 
@@ -35,7 +40,9 @@ public static class Sellers
         }
         else
         {
-            await connection.ExecuteAsync("INSERT INTO connected_accounts (id, platform_id) VALUES (@seller, @platform)", new { seller, platform = platform.PlatformId });
+            await connection.ExecuteAsync(
+                "INSERT INTO connected_accounts (id, platform_id, default_currency) VALUES (@seller, @platform, @defaultCurrency)",
+                new { seller, platform = platform.PlatformId, defaultCurrency });
         }
 
         if (funds > 0)

@@ -12,10 +12,11 @@ public sealed record BalanceTransactionRow(
     string ReportingCategory,
     string? Source,
     string? Description,
+    decimal? ExchangeRate,
     DateTime AvailableOn,
     DateTime Created)
 {
-    public const string Columns = "id, currency, amount, fee, net, fee_type, type, reporting_category, source, description, available_on, created";
+    public const string Columns = "id, currency, amount, fee, net, fee_type, type, reporting_category, source, description, exchange_rate, available_on, created";
 
     public BalanceTransaction ToObject(DateTimeOffset now)
     {
@@ -28,6 +29,7 @@ public sealed record BalanceTransactionRow(
             Created = new DateTimeOffset(Created, TimeSpan.Zero),
             Currency = Currency,
             Description = Description,
+            ExchangeRate = ExchangeRate,
             Fee = Fee,
             FeeDetails = FeeType is null || Fee == 0
                 ? []

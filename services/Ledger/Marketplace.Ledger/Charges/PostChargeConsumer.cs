@@ -1,7 +1,9 @@
 using Dapper;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Data;
+using Marketplace.Ledger.Accounts;
 using Marketplace.Ledger.ApplicationFees;
+using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Funds;
@@ -18,10 +20,12 @@ namespace Marketplace.Ledger.Charges;
 /// transaction: if the consumer fails after that, the redelivered command finds the charge journaled and answers
 /// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. A charge
 /// is recorded with its posting (refunds are journaled against it), and so is its <c>application_fee</c> object. The
-/// release of its pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
+/// connected account's share is settled in its default currency (<see cref="FxSettlement"/>). The release of its
+/// pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
 /// </summary>
 public sealed class PostChargeConsumer(
-    ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, IOptions<FundsOptions> funds, TimeProvider time) : IConsumer<PostCharge>
+    ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, FxRates fx, IOptions<FundsOptions> funds, TimeProvider time)
+    : IConsumer<PostCharge>
 {
     public async Task Consume(ConsumeContext<PostCharge> context)
     {
@@ -29,7 +33,10 @@ public sealed class PostChargeConsumer(
         var charge = new ChargeCaptured(command.ChargeId, command.PlatformId, command.OnAccount, command.Amount, command.Currency,
             command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"));
         var availableOn = time.GetUtcNow() + funds.Value.AvailabilityDelay;
-        var posting = ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn);
+        var posting = FxSettlement.Apply(
+            ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn),
+            await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken),
+            await fx.ConverterAsync(context.CancellationToken));
         posting = posting with
         {
             Rows = charge.ApplicationFeeAccount is null

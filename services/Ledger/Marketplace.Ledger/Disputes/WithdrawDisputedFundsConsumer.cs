@@ -1,6 +1,8 @@
 using Dapper;
 using Marketplace.Contracts.Ledger;
+using Marketplace.Ledger.Accounts;
 using Marketplace.Ledger.Charges;
+using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Messaging.Inbox;
@@ -12,7 +14,7 @@ namespace Marketplace.Ledger.Disputes;
 /// Withdraws a disputed charge's amount and the dispute fee, once per dispute. A charge the Ledger never journaled is
 /// a broken saga, not a business outcome: the command fails and goes to the dead-letter queue for an operator.
 /// </summary>
-public sealed class WithdrawDisputedFundsConsumer(ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, TimeProvider time)
+public sealed class WithdrawDisputedFundsConsumer(ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, FxRates fx, TimeProvider time)
     : IConsumer<WithdrawDisputedFunds>
 {
     public async Task Consume(ConsumeContext<WithdrawDisputedFunds> context)
@@ -26,7 +28,10 @@ public sealed class WithdrawDisputedFundsConsumer(ConsumeTransaction transaction
             throw new InvalidOperationException($"Dispute {command.DisputeId} is for {command.Amount}, outside its charge's {charge.Amount}.");
         }
 
-        var posting = DisputeRules.Withdrawn(command.DisputeId, charge.ToCaptured(), command.Amount, fees, DisputeCauses.Withdraw(command.DisputeId), time.GetUtcNow());
+        var posting = FxSettlement.Apply(
+            DisputeRules.Withdrawn(command.DisputeId, charge.ToCaptured(), command.Amount, fees, DisputeCauses.Withdraw(command.DisputeId), time.GetUtcNow()),
+            await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount], context.CancellationToken),
+            await fx.ConverterAsync(context.CancellationToken));
         await journal.PostAsync(posting, context.CancellationToken);
         await context.Publish(new DisputedFundsWithdrawn
         {

@@ -21,5 +21,8 @@ public sealed record BalanceTransactionEntry(
 {
     public string Id { get; init; } = PrefixedId.New("txn");
 
+    /// <summary>The rate the amount was converted at into <see cref="Currency"/>, when it was (Stripe's <c>exchange_rate</c>).</summary>
+    public decimal? ExchangeRate { get; init; }
+
     public long Net => Amount - Fee;
 }

@@ -122,10 +122,10 @@ public static class JournalStore
                 Command(
                     """
                     INSERT INTO balance_transactions (id, journal_transaction_id, owner, currency, amount, fee, net, fee_type,
-                        type, reporting_category, source, description, available_on)
-                    SELECT id, journal_id, owner, currency, amount, fee, amount - fee, fee_type, type, category, source, description, available_on
-                    FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                        AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on)
+                        type, reporting_category, source, description, available_on, exchange_rate)
+                    SELECT id, journal_id, owner, currency, amount, fee, amount - fee, fee_type, type, category, source, description, available_on, rate
+                    FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                        AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on, rate)
                     """,
                     Text(views.Select(v => v.View.Id)),
                     Text(views.Select(v => v.TransactionId)),
@@ -138,7 +138,8 @@ public static class JournalStore
                     Text(views.Select(v => v.View.ReportingCategory)),
                     Text(views.Select(v => v.View.Source)),
                     Text(views.Select(v => v.View.Description)),
-                    new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }),
+                    new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                    new NpgsqlParameter { Value = views.Select(v => v.View.ExchangeRate).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric }),
             },
         };
         foreach (var row in accepted.SelectMany(a => a.Posting.Rows))

@@ -7,7 +7,7 @@ namespace Marketplace.Ledger.PostingRules;
 /// <c>available</c> (can be paid out or transferred), <c>connect_reserved</c> (held back from a connected account) and
 /// <c>payout_in_transit</c> (set aside for a payout on its way, which no longer counts in the balance).
 /// The <c>system:</c> accounts are the other side of money entering and leaving: the processor's settlement, the
-/// processing and dispute fees it keeps, disputed funds held, the bank rails of payouts and top-ups.
+/// processing and dispute fees it keeps, disputed funds held, currency conversion, the bank rails of payouts and top-ups.
 /// </summary>
 public static class LedgerAccounts
 {
@@ -29,7 +29,12 @@ public static class LedgerAccounts
     public static LedgerAccount ProcessingFees(string currency) => new("system:processor", currency, "fees");
 
     /// <summary>Disputed funds held back from the account a charge was on, until the dispute is won or lost.</summary>
-    public static LedgerAccount Disputes(string currency) => new("system:disputes", currency, "held");
+    public static LedgerAccount Disputes(string currency) => new(DisputesOwner, currency, "held");
+
+    public const string DisputesOwner = "system:disputes";
+
+    /// <summary>Currency conversion: takes in the currency a movement arrived in and pays out the settlement currency (its balance is the FX margin and exposure).</summary>
+    public static LedgerAccount FxConversion(string currency) => new("system:fx", currency, "conversion");
 
     /// <summary>Money on its way out to sellers' banks (payouts) or in from a platform's bank (top-ups).</summary>
     public static LedgerAccount BankClearing(string currency) => new("system:bank", currency, "clearing");

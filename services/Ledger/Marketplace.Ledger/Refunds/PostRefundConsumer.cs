@@ -1,8 +1,10 @@
 using Dapper;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Data;
+using Marketplace.Ledger.Accounts;
 using Marketplace.Ledger.ApplicationFees;
 using Marketplace.Ledger.Charges;
+using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using MassTransit;
@@ -14,9 +16,10 @@ namespace Marketplace.Ledger.Refunds;
 /// Journals a refund against the charge the Ledger recorded, by the refund rules, once per refund and never beyond
 /// what remains of the charge (refunds of one charge are serialized: <see cref="RemainingAmount"/>). The charge's
 /// <c>amount_refunded</c>, and the <c>fee_refund</c> when the application fee goes back, commit with the posting; the
-/// fee refunded is capped at what earlier fee refunds left. The answer commits with the inbox row.
+/// fee refunded is capped at what earlier fee refunds left. Connected accounts give back in their settlement currency,
+/// at today's rate. The answer commits with the inbox row.
 /// </summary>
-public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWriter journal, TimeProvider time) : IConsumer<PostRefund>
+public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWriter journal, FxRates fx, TimeProvider time) : IConsumer<PostRefund>
 {
     public static string Cause(string refundId) => $"refund:{refundId}";
 
@@ -26,8 +29,10 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
         var cancellationToken = context.CancellationToken;
         var feeRefundId = PrefixedId.New("fr");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var converter = await fx.ConverterAsync(cancellationToken);
         ChargeRow? charge = null;
         long? feeRemaining = null;
+        IReadOnlyDictionary<string, string> settlement = new Dictionary<string, string>();
         var result = await RemainingAmount.PostReturnAsync(
             connection, journal, command.ChargeId, Cause(command.RefundId),
             async serialized =>
@@ -43,10 +48,16 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
                         "SELECT amount - amount_refunded FROM application_fees WHERE id = @fee", new { fee }, serialized, cancellationToken: cancellationToken));
                 }
 
-                return charge is null ? null : charge.Amount - charge.AmountRefunded;
+                if (charge is null)
+                {
+                    return null;
+                }
+
+                settlement = await SettlementCurrencies.ForAsync(connection, serialized, [charge.OnAccount, charge.Destination], cancellationToken);
+                return charge.Amount - charge.AmountRefunded;
             },
             command.Amount,
-            amount => Posting(command, charge!, amount, feeRefundId, feeRemaining),
+            amount => Posting(command, charge!, amount, feeRefundId, feeRemaining, settlement, converter),
             cancellationToken);
 
         if (result is not RemainingAmountResult.Made)
@@ -75,11 +86,12 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
         });
     }
 
-    Posting Posting(PostRefund command, ChargeRow charge, long amount, string feeRefundId, long? feeRemaining)
+    Posting Posting(
+        PostRefund command, ChargeRow charge, long amount, string feeRefundId, long? feeRemaining, IReadOnlyDictionary<string, string> settlement, FxConverter fx)
     {
         var refund = new RefundIssued(command.RefundId, charge.ToCaptured(), amount, command.ReverseTransfer, command.RefundApplicationFee,
             feeRefundId, feeRemaining);
-        var posting = RefundRules.Issued(refund, Cause(command.RefundId), time.GetUtcNow());
+        var posting = FxSettlement.Apply(RefundRules.Issued(refund, Cause(command.RefundId), time.GetUtcNow()), settlement, fx);
         var feeReturned = posting.BalanceTransactions.Any(b => b.Type == "application_fee_refund");
         return posting with
         {
