@@ -11,27 +11,39 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ASoundLedger_Passes_AndABalanceEditedBehindTheJournalsBack_IsCaught()
+    public async Task ASoundLedger_Passes_AndABalanceOrABalanceTransactionEditedBehindTheJournalsBack_IsCaught()
     {
-        var (alice, bob) = (Journals.Available("acct_inv_alice"), Journals.Available("acct_inv_bob"));
-        await ledger.Journal.PostAsync(Journals.Fund("inv:fund", alice, 1_000), Cancellation);
-        await ledger.Journal.PostAsync(Journals.Transfer("inv:tr", alice, bob, 400), Cancellation);
+        var (alice, bob) = ("acct_inv_alice", "acct_inv_bob");
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_inv", alice, 1_000, "usd", "inv:topup", DateTimeOffset.UtcNow), Cancellation);
+        await ledger.Journal.PostAsync(MovementRules.Transfer("tr_inv", "py_inv", alice, bob, 400, "usd", "inv:tr", DateTimeOffset.UtcNow), Cancellation);
         using var client = ledger.CreateClient();
 
         using var sound = await client.GetAsync("/internal/ledger/invariants", Cancellation);
-        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
-        {
-            await connection.ExecuteAsync("UPDATE ledger_accounts SET balance = balance + 1 WHERE owner = @Owner", bob);
-        }
-
-        using var broken = await client.GetAsync("/internal/ledger/invariants", Cancellation);
+        await EditAsync("UPDATE ledger_accounts SET balance = balance + 1 WHERE owner = @bob", bob);
+        var brokenBalance = await InvariantsAsync(client);
+        await EditAsync("UPDATE ledger_accounts SET balance = balance - 1 WHERE owner = @bob", bob);
+        await EditAsync("UPDATE balance_transactions SET net = net + 1 WHERE owner = @bob", bob);
+        var brokenView = await InvariantsAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, sound.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
-        using var report = JsonDocument.Parse(await broken.Content.ReadAsStringAsync(Cancellation));
-        Assert.False(report.RootElement.GetProperty("ok").GetBoolean());
-        Assert.Equal(1, report.RootElement.GetProperty("drifted_accounts").GetInt64());
-        Assert.Equal(0, report.RootElement.GetProperty("unbalanced_transactions").GetInt64());
+        Assert.Equal((false, 1L, 0L, 0L), (brokenBalance.GetProperty("ok").GetBoolean(), brokenBalance.GetProperty("drifted_accounts").GetInt64(),
+            brokenBalance.GetProperty("unbalanced_transactions").GetInt64(), brokenBalance.GetProperty("balance_transactions_astray").GetInt64()));
+        Assert.Equal((false, 0L, 1L), (brokenView.GetProperty("ok").GetBoolean(), brokenView.GetProperty("drifted_accounts").GetInt64(),
+            brokenView.GetProperty("balance_transactions_astray").GetInt64()));
+    }
+
+    async Task EditAsync(string sql, string bob)
+    {
+        await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
+        await connection.ExecuteAsync(sql, new { bob });
+    }
+
+    static async Task<JsonElement> InvariantsAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/internal/ledger/invariants", Cancellation);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        return report.RootElement.Clone();
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Marketplace.Ledger.Reconciliation;
 
 /// <summary>
 /// The ledger's invariants, checked over the whole journal: every transaction sums to zero per currency, every balance
-/// equals the sum of its account's entries, every transaction has entries. (A cause posted twice cannot happen: the
+/// equals the sum of its account's entries, every transaction has entries, and what each owner's balance transactions
+/// say (their nets) is what its pending and available balances received. (A cause posted twice cannot happen: the
 /// journal's unique key forbids it.) Runs in one repeatable-read snapshot, so a check never sees half a batch.
 /// </summary>
 public sealed class InvariantChecker(NpgsqlDataSource dataSource)
@@ -24,7 +25,14 @@ public sealed class InvariantChecker(NpgsqlDataSource dataSource)
                    ON (e.owner, e.currency, e.bucket) = (a.owner, a.currency, a.bucket)
                  WHERE a.balance <> coalesce(e.total, 0)) AS drifted_accounts,
                 (SELECT count(*) FROM journal_transactions t
-                 WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.transaction_id = t.id)) AS transactions_without_entries
+                 WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.transaction_id = t.id)) AS transactions_without_entries,
+                (SELECT count(*) FROM
+                    (SELECT owner, currency, sum(net) AS total FROM balance_transactions GROUP BY owner, currency) v
+                 FULL JOIN
+                    (SELECT owner, currency, sum(amount) AS total FROM journal_entries
+                     WHERE bucket IN ('pending', 'available') AND owner NOT LIKE 'system:%' GROUP BY owner, currency) h
+                 USING (owner, currency)
+                 WHERE coalesce(v.total, 0) <> coalesce(h.total, 0)) AS balance_transactions_astray
             """, transaction: transaction, cancellationToken: cancellationToken));
     }
 }
