@@ -14,4 +14,7 @@ public sealed record ConnectedAccountCreated
 
     /// <summary>The account's <c>default_currency</c>, which it settles in; null when not set yet.</summary>
     public string? DefaultCurrency { get; init; }
+
+    /// <summary><c>settings.payouts.schedule.delay_days</c>: how long its charges stay pending; null for the platform's default.</summary>
+    public int? DelayDays { get; init; }
 }

@@ -20,8 +20,9 @@ namespace Marketplace.Ledger.Charges;
 /// transaction: if the consumer fails after that, the redelivered command finds the charge journaled and answers
 /// with the same <see cref="ChargePosted"/>, which then commits with the inbox row — one posting, one answer. A charge
 /// is recorded with its posting (refunds are journaled against it), and so is its <c>application_fee</c> object. The
-/// connected account's share is settled in its default currency (<see cref="FxSettlement"/>). The release of its
-/// pending funds is scheduled for <c>available_on</c> in that same inbox transaction.
+/// connected account's share is settled in its default currency (<see cref="FxSettlement"/>). The release of each
+/// owner's pending funds is scheduled for its <c>available_on</c> (the account's <c>delay_days</c>, or the Ledger's
+/// default) in that same inbox transaction.
 /// </summary>
 public sealed class PostChargeConsumer(
     ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, FxRates fx, IOptions<FundsOptions> funds, TimeProvider time)
@@ -32,11 +33,14 @@ public sealed class PostChargeConsumer(
         var command = context.Message;
         var charge = new ChargeCaptured(command.ChargeId, command.PlatformId, command.OnAccount, command.Amount, command.Currency,
             command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"));
-        var availableOn = time.GetUtcNow() + funds.Value.AvailabilityDelay;
+        var now = time.GetUtcNow();
+        var delays = await PayoutDelays.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken);
+        DateTimeOffset AvailableOn(string owner) => now + (delays.TryGetValue(owner, out var days) ? TimeSpan.FromDays(days) : funds.Value.AvailabilityDelay);
         var posting = FxSettlement.Apply(
-            ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), availableOn),
+            ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), now),
             await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken),
             await fx.ConverterAsync(context.CancellationToken));
+        posting = posting with { BalanceTransactions = [.. posting.BalanceTransactions.Select(v => v with { AvailableOn = AvailableOn(v.Owner) })] };
         posting = posting with
         {
             Rows = charge.ApplicationFeeAccount is null
@@ -52,9 +56,14 @@ public sealed class PostChargeConsumer(
             _ => throw new InvalidOperationException($"A charge posting requires no funds, yet it was refused: {result}."),
         };
 
-        // Scheduled on every delivery, the first too: whichever commits, the release is due once (it is idempotent).
-        await transaction.Transaction.ScheduleSendAsync(
-            ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId, PlatformId = command.PlatformId }, availableOn, context.CancellationToken);
+        // Scheduled on every delivery, the first too: whichever commits, each owner's release is due once (it is idempotent).
+        foreach (var owner in posting.Lines.Where(l => l.Account.Bucket == LedgerAccounts.Pending).Select(l => l.Account.Owner).Distinct(StringComparer.Ordinal))
+        {
+            await transaction.Transaction.ScheduleSendAsync(
+                ReleasePendingFunds.Address, new ReleasePendingFunds { ChargeId = command.ChargeId, PlatformId = command.PlatformId, Owner = owner },
+                AvailableOn(owner), context.CancellationToken);
+        }
+
         // The fee's id is the first posting's: a repeated command made an id of its own that was never written.
         var applicationFeeId = charge.ApplicationFeeAccount is null ? null : await transaction.Connection.QuerySingleAsync<string>(new CommandDefinition(
             "SELECT id FROM application_fees WHERE charge = @charge", new { charge = command.ChargeId }, transaction.Transaction,

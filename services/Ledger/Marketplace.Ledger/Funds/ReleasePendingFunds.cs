@@ -1,8 +1,9 @@
 namespace Marketplace.Ledger.Funds;
 
 /// <summary>
-/// Due at a charge's <c>available_on</c>: its pending funds become available. The Ledger schedules it to itself
-/// through the outbox when it journals the charge, so it survives restarts. Internal to the Ledger.
+/// Due at a charge's <c>available_on</c> for one owner: what the charge put into that owner's pending balance becomes
+/// available. The Ledger schedules one per owner (each has its own delay) to itself through the outbox when it
+/// journals the charge, so it survives restarts. Internal to the Ledger.
 /// </summary>
 public sealed record ReleasePendingFunds
 {
@@ -16,4 +17,7 @@ public sealed record ReleasePendingFunds
 
     /// <summary>The platform the charge belongs to: the <c>balance.available</c> events are its.</summary>
     public required string PlatformId { get; init; }
+
+    /// <summary>Whose pending share is released.</summary>
+    public required string Owner { get; init; }
 }
