@@ -5,6 +5,7 @@ using Marketplace.Benchmarks.Gateway;
 using Marketplace.Data;
 using Marketplace.Ledger.Journal;
 using Marketplace.Messaging;
+using Marketplace.Messaging.Outbox;
 using Marketplace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static class LedgerBenchmark
 
         var baseline = new BaselineLedger(database.DataSource);
         await baseline.CreateAsync(Accounts, OpeningBalance);
-        using var journal = new JournalWriter(database.DataSource, Options.Create(new JournalWriterOptions()), NullLogger<JournalWriter>.Instance);
+        using var journal = new JournalWriter(database.DataSource, new OutboxRelaySignal(), Options.Create(new JournalWriterOptions()), NullLogger<JournalWriter>.Instance);
         await journal.StartAsync(CancellationToken.None);
         var run = PrefixedId.New("bench");
         var accounts = Enumerable.Range(0, Accounts).Select(i => new LedgerAccount($"{run}_{i:D2}", "usd", "available")).ToArray();

@@ -32,6 +32,23 @@ public sealed class TransfersApiTests(LedgerService ledger) : IClassFixture<Ledg
     }
 
     [Fact]
+    public async Task ATransfer_AnnouncesBothSidesBalanceTransactionsToTheOtherServices()
+    {
+        var (platform, seller) = await PlatformWithSellerAsync(funds: 1_000);
+        await using var announced = new BrokerWatch<Marketplace.Contracts.Ledger.BalanceTransactionCreated>(ledger.TestBroker);
+        await announced.StartAsync(Cancellation);
+
+        var transfer = await ledger.StripeFor(platform).V1.Transfers.CreateAsync(
+            new TransferCreateOptions { Amount = 250, Currency = "usd", Destination = seller }, cancellationToken: Cancellation);
+
+        var seen = await Eventually.Until(() => announced.ReadAsync(Cancellation), s => s.Count(b => b.Source == transfer.Id || b.Source == transfer.DestinationPaymentId) == 2);
+        Assert.Equal(
+            [(platform.PlatformId, -250L, "transfer", transfer.BalanceTransactionId), (seller, 250L, "payment", null)],
+            seen.Where(b => b.Source == transfer.Id || b.Source == transfer.DestinationPaymentId).OrderBy(b => b.Amount)
+                .Select(b => (b.AccountId, b.Net, b.Type, b.Type == "transfer" ? b.BalanceTransactionId : null)));
+    }
+
+    [Fact]
     public async Task ATransferBeyondTheAvailableBalance_IsRefusedAndMovesNothing()
     {
         var (platform, seller) = await PlatformWithSellerAsync(funds: 100);

@@ -72,6 +72,32 @@ public sealed class OutboxRelayTests : BackboneTest
         Assert.Equal(1, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM outbox_messages"));
     }
 
+    [Fact]
+    public async Task MessagesPublishedInAWritersOwnBatch_AreDeliveredOnlyIfTheBatchCommits()
+    {
+        using var host = MessagingHost.Create(Database, Broker, bus => bus.AddConsumer<ThingHappenedConsumer>());
+        await host.StartAsync(Cancellation);
+        var committed = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        var rolledBack = Guid.NewGuid();
+
+        await using (var connection = await Database.DataSource.OpenConnectionAsync(Cancellation))
+        {
+            foreach (var (things, end) in new[] { (committed, "COMMIT"), ([rolledBack], "ROLLBACK") })
+            {
+                await using var batch = new Npgsql.NpgsqlBatch(connection);
+                batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("BEGIN"));
+                batch.BatchCommands.Add(OutboxBatchCommands.Publish(things.Select(t => new ThingHappened { ThingId = t }))!);
+                batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(end));
+                await batch.ExecuteNonQueryAsync(Cancellation);
+            }
+        }
+
+        await Eventually.Until(() => Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = ANY(@committed)", new { committed }), n => n == 3);
+        Assert.Equal(0, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = @rolledBack", new { rolledBack }));
+        Assert.Null(OutboxBatchCommands.Publish(Array.Empty<ThingHappened>()));
+        await host.StopAsync(Cancellation);
+    }
+
     async Task PublishCommittedAsync(Guid thing)
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);

@@ -1,6 +1,7 @@
 using Dapper;
 using Marketplace.Api.Objects;
 using Marketplace.Contracts.ApiEvents;
+using Marketplace.Contracts.Ledger;
 using Marketplace.Data;
 using Marketplace.Ledger.Balances;
 using Marketplace.Ledger.Journal;
@@ -14,7 +15,8 @@ namespace Marketplace.Ledger.Funds;
 /// <summary>
 /// Moves what a charge put into one owner's pending balance — positive, or negative where its fee exceeded its share
 /// — into the available balance, in one posting caused by the release of that charge for that owner (so once, however
-/// often the message comes), and announces <c>balance.available</c> to the account. A release sent twice (a charge
+/// often the message comes), and announces it: <see cref="FundsBecameAvailable"/> to the other services,
+/// <c>balance.available</c> to the account. A release sent twice (a charge
 /// journaled by two separate commands) posts once but may announce twice; the event only reports the balance.
 /// </summary>
 public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, JournalWriter journal) : IConsumer<ReleasePendingFunds>
@@ -43,6 +45,14 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
             new JournalLine(LedgerAccounts.AvailableOf(p.Owner, p.Currency), p.Net),
         }).ToList();
         await journal.PostAsync(new Posting($"release:{chargeId}:{owner}", "release", chargeId, lines), context.CancellationToken);
+
+        foreach (var (_, currency, net) in pending)
+        {
+            await context.Publish(new FundsBecameAvailable
+            {
+                PlatformId = context.Message.PlatformId, AccountId = owner, ChargeId = chargeId, Currency = currency, Amount = net,
+            });
+        }
 
         // Stripe's balance.available, with the balance now.
         var balance = await BalanceReader.ReadAsync(transaction.Connection, transaction.Transaction, owner, context.CancellationToken);

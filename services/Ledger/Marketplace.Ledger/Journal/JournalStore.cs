@@ -1,3 +1,5 @@
+using Marketplace.Contracts.Ledger;
+using Marketplace.Messaging.Outbox;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -72,8 +74,9 @@ public static class JournalStore
     }
 
     /// <summary>
-    /// The accepted postings' transactions, entries, balance transactions and companion rows, the new balances, and
-    /// the commit, in one round trip.
+    /// The accepted postings' transactions, entries, balance transactions (each announced as
+    /// <see cref="BalanceTransactionCreated"/> through the outbox) and companion rows, the new balances, and the commit,
+    /// in one round trip.
     /// </summary>
     public static async Task WriteAndCommitAsync(NpgsqlConnection connection, JournalBatch journal, CancellationToken cancellationToken)
     {
@@ -142,6 +145,11 @@ public static class JournalStore
                     new NpgsqlParameter { Value = views.Select(v => v.View.ExchangeRate).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric }),
             },
         };
+        if (OutboxBatchCommands.Publish(views.Select(v => Announcement(v.View))) is { } announcements)
+        {
+            batch.BatchCommands.Add(announcements);
+        }
+
         foreach (var row in accepted.SelectMany(a => a.Posting.Rows))
         {
             batch.BatchCommands.Add(Command(row.Sql, [.. row.Values.Select(v => new NpgsqlParameter { Value = v ?? DBNull.Value })]));
@@ -150,6 +158,21 @@ public static class JournalStore
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    static BalanceTransactionCreated Announcement(BalanceTransactionEntry view) => new()
+    {
+        BalanceTransactionId = view.Id,
+        AccountId = view.Owner,
+        Currency = view.Currency,
+        Amount = view.Amount,
+        Fee = view.Fee,
+        Net = view.Net,
+        Type = view.Type,
+        ReportingCategory = view.ReportingCategory,
+        Source = view.Source,
+        ExchangeRate = view.ExchangeRate,
+        AvailableOn = view.AvailableOn,
+    };
 
     static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {

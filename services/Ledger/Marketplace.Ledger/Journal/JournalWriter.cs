@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Marketplace.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -11,7 +12,8 @@ namespace Marketplace.Ledger.Journal;
 /// per posting. A posting's task completes only after its batch committed: an acknowledged posting is durable.
 /// Several instances may run: they lock accounts in one order, and a cause two of them race on is written once.
 /// </summary>
-public sealed partial class JournalWriter(NpgsqlDataSource dataSource, IOptions<JournalWriterOptions> options, ILogger<JournalWriter> logger)
+public sealed partial class JournalWriter(
+    NpgsqlDataSource dataSource, OutboxRelaySignal relay, IOptions<JournalWriterOptions> options, ILogger<JournalWriter> logger)
     : BackgroundService
 {
     readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -91,6 +93,10 @@ public sealed partial class JournalWriter(NpgsqlDataSource dataSource, IOptions<
             var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
             await JournalStore.WriteAndCommitAsync(connection, journal, cancellationToken);
             _knownAccounts.UnionWith(newAccounts);
+            if (journal.Accepted.Any(a => a.Posting.BalanceTransactions.Count > 0))
+            {
+                relay.Notify();
+            }
 
             for (var i = 0; i < batch.Count; i++)
             {
