@@ -6,6 +6,7 @@ using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using Marketplace.Ledger.Reconciliation;
 using Marketplace.Ledger.Topups;
+using Marketplace.Ledger.Transfers;
 using Marketplace.Messaging;
 
 namespace Marketplace.Ledger;
@@ -29,6 +30,7 @@ public static class LedgerServiceExtensions
         builder.Services.Configure<FundsOptions>(builder.Configuration.GetSection("Ledger:Funds"));
         builder.Services.Configure<FxOptions>(builder.Configuration.GetSection("Ledger:Fx"));
         builder.Services.AddSingleton<FxRates>();
+        builder.Services.AddSingleton<TransferReverser>();
         return builder;
     }
 }

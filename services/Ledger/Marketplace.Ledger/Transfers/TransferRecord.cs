@@ -30,19 +30,21 @@ public static class TransferRecord
     /// <c>MovementRules.TransferReversal</c>): its balance transaction is the platform's side, its
     /// <c>destination_payment_refund</c> the connected account's.
     /// </summary>
-    public static IReadOnlyList<CompanionRow> Reverse(string reversalId, string transferId, string platformId, Posting posting, string metadataJson)
+    public static IReadOnlyList<CompanionRow> Reverse(string reversalId, string transferId, string platformId, Posting posting, TransferReversalDetails details)
     {
         ArgumentNullException.ThrowIfNull(posting);
+        ArgumentNullException.ThrowIfNull(details);
         var platformSide = posting.BalanceTransactions.Single(b => b.Owner == platformId);
         var destinationSide = posting.BalanceTransactions.Single(b => b.Owner != platformId);
         return
         [
             new CompanionRow(
                 """
-                INSERT INTO transfer_reversals (id, transfer_id, amount, currency, destination_payment_refund, balance_transaction, metadata)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+                INSERT INTO transfer_reversals (id, transfer_id, amount, currency, destination_payment_refund, balance_transaction, metadata, source_refund)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
                 """,
-                reversalId, transferId, platformSide.Amount, platformSide.Currency, destinationSide.Source, platformSide.Id, metadataJson),
+                reversalId, transferId, platformSide.Amount, platformSide.Currency, destinationSide.Source, platformSide.Id, details.MetadataJson,
+                details.SourceRefund),
             new CompanionRow("UPDATE transfers SET amount_reversed = amount_reversed + $2 WHERE id = $1", transferId, platformSide.Amount),
         ];
     }

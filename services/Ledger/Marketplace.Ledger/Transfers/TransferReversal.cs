@@ -15,7 +15,7 @@ public sealed record TransferReversal : StripeObject
     public required string DestinationPaymentRefund { get; init; }
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
-    /// <summary>The refund that caused the reversal; reversals made through the API have none.</summary>
+    /// <summary>The refund that caused the reversal (<c>ReverseTransfer</c>); reversals made through the API have none.</summary>
     public string? SourceRefund { get; init; }
 
     public required string Transfer { get; init; }

@@ -11,10 +11,11 @@ public sealed record TransferReversalRow(
     string DestinationPaymentRefund,
     string BalanceTransaction,
     string Metadata,
+    string? SourceRefund,
     DateTime Created)
 {
     public const string Columns =
-        "id, transfer_id, amount, currency, destination_payment_refund, balance_transaction, metadata::text AS metadata, created";
+        "id, transfer_id, amount, currency, destination_payment_refund, balance_transaction, metadata::text AS metadata, source_refund, created";
 
     public TransferReversal ToObject() => new()
     {
@@ -25,6 +26,7 @@ public sealed record TransferReversalRow(
         Currency = Currency,
         DestinationPaymentRefund = DestinationPaymentRefund,
         Metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(Metadata) ?? [],
+        SourceRefund = SourceRefund,
         Transfer = TransferId,
     };
 }

@@ -15,9 +15,7 @@ using Npgsql;
 namespace Marketplace.Ledger.Transfers;
 
 /// <summary>
-/// <c>/v1/transfers/{id}/reversals</c>: the platform takes back all or part of a transfer. A reversal's row, and the
-/// transfer's <c>amount_reversed</c>, commit with its posting; concurrent reversals never reverse more than was sent
-/// (<see cref="RemainingAmount"/>).
+/// <c>/v1/transfers/{id}/reversals</c>: the platform takes back all or part of a transfer (<see cref="TransferReverser"/>).
 /// </summary>
 public static class TransferReversalsApi
 {
@@ -36,8 +34,7 @@ public static class TransferReversalsApi
     }
 
     static async Task<IResult> CreateAsync(
-        string transfer, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, JournalWriter journal, TimeProvider time,
-        CancellationToken cancellationToken)
+        string transfer, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, TransferReverser reverser, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var amount = parameters.GetLong("amount", 1, long.MaxValue);
@@ -53,41 +50,23 @@ public static class TransferReversalsApi
             return metadataError.ToResult();
         }
 
-        var reversalId = PrefixedId.New("trr");
-        var cause = context.IdempotencyKey is { } key ? $"transfer_reversal:{context.PlatformId}:key:{key}" : $"transfer_reversal:{reversalId}";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        TransferRow? row = null;
-        var result = await RemainingAmount.PostReturnAsync(
-            connection, journal, transfer, cause,
-            async serialized => (row = await connection.QuerySingleOrDefaultAsync<TransferRow>(new CommandDefinition(
-                $"SELECT {TransferRow.Columns} FROM transfers WHERE id = @transfer AND platform_id = @platform",
-                new { transfer, platform = context.PlatformId }, serialized, cancellationToken: cancellationToken))) is { } found
-                ? found.Amount - found.AmountReversed
-                : null,
-            amount,
-            reversed =>
-            {
-                var posting = MovementRules.TransferReversal(
-                    reversalId, PrefixedId.New("pyr"), context.PlatformId, row!.Destination, reversed, row.Currency, cause, time.GetUtcNow(), description);
-                return posting with { Rows = TransferRecord.Reverse(reversalId, transfer, context.PlatformId, posting, JsonSerializer.Serialize(merged)) };
-            },
-            cancellationToken);
-        switch (result)
+        var cause = context.IdempotencyKey is { } key ? $"transfer_reversal:{context.PlatformId}:key:{key}" : $"transfer_reversal:{PrefixedId.New("trr")}";
+        var result = await reverser.ReverseAsync(
+            context.PlatformId, transfer, amount, cause, new TransferReversalDetails(description, JsonSerializer.Serialize(merged), null), cancellationToken);
+        if (result is not RemainingAmountResult.Made made)
         {
-            case RemainingAmountResult.Missing:
-                return StripeError.ResourceMissing("transfer", transfer).ToResult();
-            case RemainingAmountResult.Exhausted:
-                return StripeError.InvalidRequest($"Transfer {transfer} has already been fully reversed.", code: "transfer_already_reversed").ToResult();
-            case RemainingAmountResult.Exceeds exceeds:
-                return StripeError.InvalidRequest(
-                    $"Reversal amount ({amount}) is greater than the transfer's remaining amount ({exceeds.Remaining}).", "amount").ToResult();
-            case RemainingAmountResult.Made made:
-                reversalId = made.Source;
-                break;
+            return (result switch
+            {
+                RemainingAmountResult.Exhausted => StripeError.InvalidRequest($"Transfer {transfer} has already been fully reversed.", code: "transfer_already_reversed"),
+                RemainingAmountResult.Exceeds exceeds => StripeError.InvalidRequest(
+                    $"Reversal amount ({amount}) is greater than the transfer's remaining amount ({exceeds.Remaining}).", "amount"),
+                _ => StripeError.ResourceMissing("transfer", transfer),
+            }).ToResult();
         }
 
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var reversal = await connection.QuerySingleAsync<TransferReversalRow>(new CommandDefinition(
-            $"SELECT {TransferReversalRow.Columns} FROM transfer_reversals WHERE id = @reversalId", new { reversalId }, cancellationToken: cancellationToken));
+            $"SELECT {TransferReversalRow.Columns} FROM transfer_reversals WHERE id = @reversalId", new { reversalId = made.Source }, cancellationToken: cancellationToken));
         return StripeJson.Result(reversal.ToObject());
     }
 
