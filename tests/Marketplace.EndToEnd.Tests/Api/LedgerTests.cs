@@ -32,7 +32,7 @@ public sealed class LedgerTests
     }
 
     [Fact]
-    public async Task APlatformFundsItsBalance_ThenPaysASellerBeforeAnyBuyerPays()
+    public async Task APlatformFundsItsBalance_PaysASellerBeforeAnyBuyerPays_AndTakesPartOfItBack()
     {
         var platform = await RunningPlatform.CreatePlatformAsync();
         var seller = "acct_" + Guid.NewGuid().ToString("N")[..22];
@@ -61,11 +61,16 @@ public sealed class LedgerTests
             }
         }
 
+        Assert.NotNull(transfer);
+        var paid = await stripe.V1.Balance.GetAsync(new RequestOptions { StripeAccount = seller }, Cancellation);
+        var reversal = await stripe.V1.Transfers.Reversals.CreateAsync(transfer.Id, new TransferReversalCreateOptions { Amount = 5_000 }, cancellationToken: Cancellation);
         var sellerBalance = await stripe.V1.Balance.GetAsync(new RequestOptions { StripeAccount = seller }, Cancellation);
         var platformBalance = await stripe.V1.Balance.GetAsync(cancellationToken: Cancellation);
 
-        Assert.NotNull(transfer);
-        Assert.Equal(30_000, sellerBalance.Available.Single(b => b.Currency == "usd").Amount);
-        Assert.Equal(20_000, platformBalance.Available.Single(b => b.Currency == "usd").Amount);
+        Assert.Equal(30_000, paid.Available.Single(b => b.Currency == "usd").Amount);
+        Assert.Equal(25_000, sellerBalance.Available.Single(b => b.Currency == "usd").Amount);
+        Assert.Equal(25_000, platformBalance.Available.Single(b => b.Currency == "usd").Amount);
+        Assert.Equal(5_000, (await stripe.V1.Transfers.GetAsync(transfer.Id, cancellationToken: Cancellation)).AmountReversed);
+        Assert.Equal(reversal.Id, Assert.Single((await stripe.V1.Transfers.Reversals.ListAsync(transfer.Id, cancellationToken: Cancellation)).Data).Id);
     }
 }
