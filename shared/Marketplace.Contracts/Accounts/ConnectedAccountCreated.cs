@@ -17,4 +17,10 @@ public sealed record ConnectedAccountCreated
 
     /// <summary><c>settings.payouts.schedule.delay_days</c>: how long its charges stay pending; null for the platform's default.</summary>
     public int? DelayDays { get; init; }
+
+    /// <summary>
+    /// <c>controller.losses.payments</c>: <c>application</c> (the platform is liable for a negative balance, as for
+    /// custom and express accounts) or <c>stripe</c>; null means <c>application</c>.
+    /// </summary>
+    public string? LossesPayments { get; init; }
 }

@@ -22,6 +22,8 @@ public static class LedgerAccounts
 
     public static LedgerAccount PayoutInTransitOf(string owner, string currency) => new(owner, currency, PayoutInTransit);
 
+    public static LedgerAccount ConnectReservedOf(string owner, string currency) => new(owner, currency, ConnectReserved);
+
     /// <summary>What the card processor owes us for captured charges (and we owe it for refunds).</summary>
     public static LedgerAccount ProcessorClearing(string currency) => new("system:processor", currency, "clearing");
 
