@@ -15,4 +15,7 @@ public sealed record ReserveForPayout
     public required long Amount { get; init; }
 
     public required string Currency { get; init; }
+
+    /// <summary>An automatic payout (on the account's schedule) pays out the available balance transactions; a manual one just an amount.</summary>
+    public bool Automatic { get; init; }
 }

@@ -54,6 +54,28 @@ public sealed class PayoutConsumersTests(LedgerService ledger) : IClassFixture<L
         Assert.Equal(300, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")));
     }
 
+    [Fact]
+    public async Task AnAutomaticPayout_PaysOutTheAvailableBalanceTransactions_ListedByItsId()
+    {
+        var platform = TestContexts.NewPlatform();
+        var owner = platform.PlatformId;
+        var payoutId = Marketplace.Data.PrefixedId.New("po");
+        var at = DateTimeOffset.UtcNow;
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_a", owner, 600, "usd", $"{owner}:a", at), Cancellation);
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_b", owner, 400, "usd", $"{owner}:b", at), Cancellation);
+        await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_eur", owner, 400, "eur", $"{owner}:eur", at), Cancellation);
+        await using var reserved = new BrokerWatch<PayoutFundsReserved>(ledger.TestBroker);
+        await reserved.StartAsync(Cancellation);
+
+        await PublishAsync(new ReserveForPayout { PayoutId = payoutId, PlatformId = owner, AccountId = owner, Amount = 1_000, Currency = "usd", Automatic = true });
+        await Eventually.Until(() => reserved.ReadAsync(Cancellation), r => r.Any(x => x.PayoutId == payoutId));
+
+        var paidOut = await ledger.StripeFor(platform).V1.BalanceTransactions.ListAsync(
+            new Stripe.BalanceTransactionListOptions { Payout = payoutId }, cancellationToken: Cancellation);
+        Assert.Equal(["payout", "topup", "topup"], paidOut.Data.Select(b => b.Type).Order());
+        Assert.All(paidOut.Data, b => Assert.Equal("usd", b.Currency));
+    }
+
     async Task PublishAsync<T>(T message)
         where T : class
     {

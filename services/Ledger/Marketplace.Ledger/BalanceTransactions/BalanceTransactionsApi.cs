@@ -16,7 +16,7 @@ public static class BalanceTransactionsApi
     public static IEndpointRouteBuilder MapBalanceTransactionsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(ListUrl).WithTags("balance_transactions");
-        group.MapGet("", ListAsync).WithSummary("List balance transactions, newest first (type, source, currency, created)");
+        group.MapGet("", ListAsync).WithSummary("List balance transactions, newest first (type, source, currency, payout, created)");
         group.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a balance transaction");
         return endpoints;
     }
@@ -47,6 +47,7 @@ public static class BalanceTransactionsApi
         var type = parameters.GetString("type");
         var source = parameters.GetString("source");
         var currency = parameters.GetString("currency");
+        var payout = parameters.GetString("payout");
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -56,11 +57,11 @@ public static class BalanceTransactionsApi
         var sql = $"""
             SELECT {BalanceTransactionRow.Columns} FROM balance_transactions
             WHERE owner = @owner AND (@type::text IS NULL OR type = @type) AND (@source::text IS NULL OR source = @source)
-              AND (@currency::text IS NULL OR currency = lower(@currency)) AND {page.Where}
+              AND (@currency::text IS NULL OR currency = lower(@currency)) AND (@payout::text IS NULL OR payout = @payout) AND {page.Where}
             ORDER BY {page.OrderBy} LIMIT @limit
             """;
         var arguments = new DynamicParameters(page.Parameters);
-        arguments.AddDynamicParams(new { owner = context.AccountId, type, source, currency });
+        arguments.AddDynamicParams(new { owner = context.AccountId, type, source, currency, payout });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<BalanceTransactionRow>(new CommandDefinition(sql, arguments, cancellationToken: cancellationToken))).ToList();
         var now = time.GetUtcNow();

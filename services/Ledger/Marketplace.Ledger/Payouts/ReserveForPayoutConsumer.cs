@@ -7,7 +7,10 @@ using MassTransit;
 
 namespace Marketplace.Ledger.Payouts;
 
-/// <summary>Sets a payout's amount aside, once per payout, and answers whether it could.</summary>
+/// <summary>
+/// Sets a payout's amount aside, once per payout, and answers whether it could. An automatic payout also marks the
+/// balance transactions it pays out, in the same commit.
+/// </summary>
 public sealed class ReserveForPayoutConsumer(ConsumeTransaction transaction, JournalWriter journal, TimeProvider time) : IConsumer<ReserveForPayout>
 {
     public async Task Consume(ConsumeContext<ReserveForPayout> context)
@@ -15,6 +18,11 @@ public sealed class ReserveForPayoutConsumer(ConsumeTransaction transaction, Jou
         var command = context.Message;
         var posting = MovementRules.PayoutReserved(command.PayoutId, command.AccountId, command.Amount, command.Currency,
             PayoutCauses.Reserve(command.PayoutId), time.GetUtcNow());
+        if (command.Automatic)
+        {
+            posting = posting with { Rows = [PaidOutRecord.Sweep(command.PayoutId, command.AccountId, command.Currency)] };
+        }
+
         if (await journal.PostAsync(posting, context.CancellationToken) is PostingResult.InsufficientFunds)
         {
             await context.Publish(new InsufficientFunds
