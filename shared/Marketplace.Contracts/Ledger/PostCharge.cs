@@ -24,4 +24,7 @@ public sealed record PostCharge
     public long? TransferAmount { get; init; }
 
     public long? ApplicationFeeAmount { get; init; }
+
+    /// <summary><c>on_behalf_of</c>: the connected account the charge settles for (in its currency).</summary>
+    public string? OnBehalfOf { get; init; }
 }

@@ -7,4 +7,6 @@ namespace Marketplace.Contracts.Ledger;
 public sealed record ReinstateDisputedFunds
 {
     public required string DisputeId { get; init; }
+
+    public required string ChargeId { get; init; }
 }

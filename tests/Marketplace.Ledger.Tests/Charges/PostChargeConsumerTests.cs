@@ -70,6 +70,30 @@ public sealed class PostChargeConsumerTests(LedgerService ledger) : IClassFixtur
         Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(seller, "eur")));
     }
 
+    [Fact]
+    public async Task AChargeOnBehalfOfASellerSettlingInUsd_SettlesThePlatformsShareInUsdToo()
+    {
+        var (platform, seller) = await Sellers.PlatformWithSellerAsync(ledger, funds: 0, defaultCurrency: "usd");
+        var chargeId = Marketplace.Data.PrefixedId.New("ch");
+
+        await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
+        await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
+        {
+            await transaction.PublishAsync(new PostCharge
+            {
+                ChargeId = chargeId, PlatformId = platform.PlatformId, OnAccount = platform.PlatformId, Amount = 10_000, Currency = "eur",
+                Destination = seller, ApplicationFeeAmount = 1_000, OnBehalfOf = seller,
+            }, Cancellation);
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        var views = (await Eventually.Until(
+            () => ledger.StripeFor(platform).V1.BalanceTransactions.ListAsync(cancellationToken: Cancellation), list => list.Data.Count == 3)).Data;
+        Assert.All(views, v => Assert.Equal("usd", v.Currency));
+        Assert.All(views, v => Assert.NotNull(v.ExchangeRate));
+        Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(platform.PlatformId, "eur")));
+    }
+
     static async Task<long> Sql(LedgerService ledger, string sql)
     {
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);

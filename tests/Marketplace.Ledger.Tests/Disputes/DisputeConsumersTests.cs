@@ -25,7 +25,7 @@ public sealed class DisputeConsumersTests(LedgerService ledger) : IClassFixture<
         await SendAsync(new WithdrawDisputedFunds { DisputeId = disputeId, ChargeId = charge.ChargeId, Amount = 1_000 });
         var withdrawn = (await Eventually.Until(() => withdrawals.ReadAsync(Cancellation), s => s.Any(w => w.DisputeId == disputeId))).Single(w => w.DisputeId == disputeId);
         var afterWithdrawal = await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform, "usd"));
-        await SendAsync(new ReinstateDisputedFunds { DisputeId = disputeId });
+        await SendAsync(new ReinstateDisputedFunds { DisputeId = disputeId, ChargeId = charge.ChargeId });
         var reinstated = (await Eventually.Until(() => reinstatements.ReadAsync(Cancellation), s => s.Any(r => r.DisputeId == disputeId))).Single(r => r.DisputeId == disputeId);
 
         Assert.Equal(-1_000 - 1_500, afterWithdrawal);
@@ -54,7 +54,7 @@ public sealed class DisputeConsumersTests(LedgerService ledger) : IClassFixture<
         await Eventually.Until(() => CountAsync($"dispute:{disputeId}:withdraw"), n => n == 1);
         for (var i = 0; i < 2; i++)
         {
-            await SendAsync(new ReinstateDisputedFunds { DisputeId = disputeId });
+            await SendAsync(new ReinstateDisputedFunds { DisputeId = disputeId, ChargeId = charge.ChargeId });
         }
 
         var answers = await Eventually.Until(() => reinstatements.ReadAsync(Cancellation), s => s.Count(r => r.DisputeId == disputeId) == 2);

@@ -27,9 +27,10 @@ public sealed class ReverseTransferConsumerTests(LedgerService ledger) : IClassF
         var command = new ReverseTransfer { PlatformId = platform.PlatformId, TransferId = transfer.Id, SourceRefundId = refund, Amount = 400 };
         await SendAsync(command);
         await SendAsync(command);
+        var answers = await Eventually.Until(() => reversed.ReadAsync(Cancellation), s => s.Count(r => r.SourceRefundId == refund) == 2);
+        // Sent only now: the Ledger consumes concurrently, so an earlier send could have been reversed first.
         await SendAsync(command with { SourceRefundId = PrefixedId.New("re"), Amount = 201 });
 
-        var answers = await Eventually.Until(() => reversed.ReadAsync(Cancellation), s => s.Count(r => r.SourceRefundId == refund) == 2);
         var reversal = Assert.Single(answers.Where(r => r.SourceRefundId == refund).Select(r => r.ReversalId).Distinct());
         var refusal = (await Eventually.Until(() => refused.ReadAsync(Cancellation), s => s.Any(r => r.TransferId == transfer.Id))).Single(r => r.TransferId == transfer.Id);
         Assert.Equal(TransferReversalRefused.ExceedsTransfer, refusal.Reason);

@@ -6,6 +6,23 @@ namespace Marketplace.Ledger.Accounts;
 /// <summary>The settlement currencies of the connected accounts that have one, for <see cref="Fx.FxSettlement"/>.</summary>
 public static class SettlementCurrencies
 {
+    /// <summary>
+    /// The settlement currencies of a charge's owners. A charge made <c>on_behalf_of</c> a connected account settles
+    /// in that account's currency, the platform's share included, as Stripe settles it in the account's country.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ForChargeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, PostingRules.ChargeCaptured charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        var currencies = await ForAsync(connection, transaction, [charge.OnAccount, charge.Destination, charge.OnBehalfOf], cancellationToken);
+        if (charge.OnBehalfOf is not { } onBehalfOf || !currencies.TryGetValue(onBehalfOf, out var settlesIn))
+        {
+            return currencies;
+        }
+
+        return new Dictionary<string, string>(currencies, StringComparer.Ordinal) { [charge.OnAccount] = settlesIn };
+    }
+
     public static async Task<IReadOnlyDictionary<string, string>> ForAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string?> owners, CancellationToken cancellationToken)
     {

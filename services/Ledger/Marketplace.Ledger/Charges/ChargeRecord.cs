@@ -11,11 +11,12 @@ public static class ChargeRecord
         ArgumentNullException.ThrowIfNull(charge);
         return new CompanionRow(
             """
-            INSERT INTO charges (id, platform_id, on_account, amount, currency, destination, transfer_amount, application_fee_amount, application_fee_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO charges (id, platform_id, on_account, amount, currency, destination, transfer_amount, application_fee_amount, application_fee_id,
+                on_behalf_of)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """,
             charge.ChargeId, charge.PlatformId, charge.OnAccount, charge.Amount, charge.Currency, charge.Destination, charge.TransferAmount,
-            charge.ApplicationFeeAmount, charge.ApplicationFeeAccount is null ? null : charge.ApplicationFeeId);
+            charge.ApplicationFeeAmount, charge.ApplicationFeeAccount is null ? null : charge.ApplicationFeeId, charge.OnBehalfOf);
     }
 
     public static CompanionRow Refunded(string chargeId, long amount) =>

@@ -13,11 +13,12 @@ public sealed record ChargeRow(
     long? TransferAmount,
     long? ApplicationFeeAmount,
     string? ApplicationFeeId,
+    string? OnBehalfOf,
     long AmountRefunded)
 {
     public const string Columns =
-        "id, platform_id, on_account, amount, currency, destination, transfer_amount, application_fee_amount, application_fee_id, amount_refunded";
+        "id, platform_id, on_account, amount, currency, destination, transfer_amount, application_fee_amount, application_fee_id, on_behalf_of, amount_refunded";
 
     public ChargeCaptured ToCaptured() =>
-        new(Id, PlatformId, OnAccount, Amount, Currency, Destination, TransferAmount, ApplicationFeeAmount, ApplicationFeeId);
+        new(Id, PlatformId, OnAccount, Amount, Currency, Destination, TransferAmount, ApplicationFeeAmount, ApplicationFeeId, OnBehalfOf);
 }

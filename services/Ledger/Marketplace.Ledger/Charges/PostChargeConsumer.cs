@@ -32,13 +32,13 @@ public sealed class PostChargeConsumer(
     {
         var command = context.Message;
         var charge = new ChargeCaptured(command.ChargeId, command.PlatformId, command.OnAccount, command.Amount, command.Currency,
-            command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"));
+            command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"), command.OnBehalfOf);
         var now = time.GetUtcNow();
         var delays = await PayoutDelays.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken);
         DateTimeOffset AvailableOn(string owner) => now + (delays.TryGetValue(owner, out var days) ? TimeSpan.FromDays(days) : funds.Value.AvailabilityDelay);
         var posting = FxSettlement.Apply(
             ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), now),
-            await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken),
+            await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, charge, context.CancellationToken),
             await fx.ConverterAsync(context.CancellationToken));
         posting = posting with { BalanceTransactions = [.. posting.BalanceTransactions.Select(v => v with { AvailableOn = AvailableOn(v.Owner) })] };
         posting = posting with

@@ -1,6 +1,7 @@
 using Dapper;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Ledger.Accounts;
+using Marketplace.Ledger.Charges;
 using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
@@ -34,7 +35,7 @@ public sealed class ReinstateDisputedFundsConsumer(ConsumeTransaction transactio
         var cause = DisputeCauses.Reinstate(command.DisputeId);
         var posting = FxSettlement.Apply(
             DisputeRules.Reinstated(command.DisputeId, held.Account, held.Amount, held.Currency, cause, time.GetUtcNow()),
-            await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [held.Account], cancellationToken),
+            await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, await ChargeAsync(command, cancellationToken), cancellationToken),
             await fx.ConverterAsync(cancellationToken));
         await journal.PostAsync(posting, cancellationToken);
         await context.Publish(new DisputedFundsReinstated
@@ -43,6 +44,10 @@ public sealed class ReinstateDisputedFundsConsumer(ConsumeTransaction transactio
             BalanceTransactionId = await DisputeViews.BalanceTransactionAsync(transaction, cause, cancellationToken),
         });
     }
+
+    async Task<ChargeCaptured> ChargeAsync(ReinstateDisputedFunds command, CancellationToken cancellationToken) =>
+        (await transaction.Connection.QuerySingleAsync<ChargeRow>(new CommandDefinition(
+            $"SELECT {ChargeRow.Columns} FROM charges WHERE id = @ChargeId", command, transaction.Transaction, cancellationToken: cancellationToken))).ToCaptured();
 
     sealed record DisputeHeld(string Account, string Currency, long Amount);
 }

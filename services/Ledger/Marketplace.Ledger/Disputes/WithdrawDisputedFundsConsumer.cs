@@ -30,7 +30,7 @@ public sealed class WithdrawDisputedFundsConsumer(ConsumeTransaction transaction
 
         var posting = FxSettlement.Apply(
             DisputeRules.Withdrawn(command.DisputeId, charge.ToCaptured(), command.Amount, fees, DisputeCauses.Withdraw(command.DisputeId), time.GetUtcNow()),
-            await SettlementCurrencies.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount], context.CancellationToken),
+            await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, charge.ToCaptured(), context.CancellationToken),
             await fx.ConverterAsync(context.CancellationToken));
         await journal.PostAsync(posting, context.CancellationToken);
         await context.Publish(new DisputedFundsWithdrawn

@@ -6,7 +6,8 @@ namespace Marketplace.Ledger.PostingRules;
 /// charge, <paramref name="Destination"/> is the connected account and <paramref name="TransferAmount"/> what it
 /// receives (<c>transfer_data[amount]</c>, or the whole amount); <paramref name="ApplicationFeeAmount"/> goes back to the
 /// platform (from the destination, or, for a direct charge, from the account the charge is on) as the
-/// <c>application_fee</c> object <paramref name="ApplicationFeeId"/>.
+/// <c>application_fee</c> object <paramref name="ApplicationFeeId"/>. A charge made <paramref name="OnBehalfOf"/> a
+/// connected account moves money as its shape says, but settles in that account's currency.
 /// </summary>
 public sealed record ChargeCaptured(
     string ChargeId,
@@ -17,7 +18,8 @@ public sealed record ChargeCaptured(
     string? Destination = null,
     long? TransferAmount = null,
     long? ApplicationFeeAmount = null,
-    string? ApplicationFeeId = null)
+    string? ApplicationFeeId = null,
+    string? OnBehalfOf = null)
 {
     /// <summary>The account the application fee is collected from, or null when the charge carries none.</summary>
     public string? ApplicationFeeAccount =>

@@ -7,7 +7,7 @@ namespace Marketplace.Ledger.PostingRules;
 /// <c>available</c> (can be paid out or transferred), <c>connect_reserved</c> (held back from a connected account) and
 /// <c>payout_in_transit</c> (set aside for a payout on its way, which no longer counts in the balance).
 /// The <c>system:</c> accounts are the other side of money entering and leaving: the processor's settlement, the
-/// processing and dispute fees it keeps, disputed funds held, currency conversion, the bank rails of payouts and top-ups.
+/// processing and dispute fees it keeps, disputed funds held, operators' corrections, currency conversion, the bank rails of payouts and top-ups.
 /// </summary>
 public static class LedgerAccounts
 {
@@ -34,6 +34,9 @@ public static class LedgerAccounts
     public static LedgerAccount Disputes(string currency) => new(DisputesOwner, currency, "held");
 
     public const string DisputesOwner = "system:disputes";
+
+    /// <summary>The other side of operators' corrections: what the platform's operator gave (negative) or took back.</summary>
+    public static LedgerAccount Adjustments(string currency) => new("system:adjustments", currency, "corrections");
 
     /// <summary>Currency conversion: takes in the currency a movement arrived in and pays out the settlement currency (its balance is the FX margin and exposure).</summary>
     public static LedgerAccount FxConversion(string currency) => new("system:fx", currency, "conversion");

@@ -53,7 +53,7 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
                     return null;
                 }
 
-                settlement = await SettlementCurrencies.ForAsync(connection, serialized, [charge.OnAccount, charge.Destination], cancellationToken);
+                settlement = await SettlementCurrencies.ForChargeAsync(connection, serialized, charge.ToCaptured(), cancellationToken);
                 return charge.Amount - charge.AmountRefunded;
             },
             command.Amount,
