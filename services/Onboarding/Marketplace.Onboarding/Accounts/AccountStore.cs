@@ -1,0 +1,92 @@
+using Dapper;
+using Marketplace.Api.Lists;
+using Npgsql;
+
+namespace Marketplace.Onboarding.Accounts;
+
+/// <summary>
+/// The SQL of <c>accounts</c>. Reads for the API are scoped to the platform that created the account: another
+/// platform's account is not found, exactly as one that does not exist.
+/// </summary>
+internal static class AccountStore
+{
+    /// <summary>Inserts the account, unless the platform already created one with <paramref name="idempotencyKey"/>: then that one is returned.</summary>
+    public static async Task<StoredAccount?> InsertAsync(
+        NpgsqlTransaction transaction, StoredAccount account, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO accounts (id, platform_id, created, record, idempotency_key)
+            VALUES (@Id, @PlatformId, @Created, @Record::jsonb, @IdempotencyKey)
+            ON CONFLICT ON CONSTRAINT accounts_idempotency DO NOTHING
+            """,
+            new { account.Id, account.PlatformId, account.Created, Record = RecordJson.Write(account.Record), IdempotencyKey = idempotencyKey },
+            transaction, cancellationToken: cancellationToken));
+        if (inserted == 1)
+        {
+            return null;
+        }
+
+        var row = await transaction.Connection!.QuerySingleAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE platform_id = @PlatformId AND idempotency_key = @idempotencyKey",
+            new { account.PlatformId, idempotencyKey }, transaction, cancellationToken: cancellationToken));
+        return row.ToStored();
+    }
+
+    public static async Task<StoredAccount?> FindAsync(NpgsqlConnection connection, string platformId, string id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND platform_id = @platformId AND deleted_at IS NULL",
+            new { id, platformId }, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
+    /// <summary>The platform's account, locked until the transaction ends, so that concurrent writes apply one after the other.</summary>
+    public static async Task<StoredAccount?> LockAsync(NpgsqlTransaction transaction, string platformId, string id, CancellationToken cancellationToken)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND platform_id = @platformId AND deleted_at IS NULL FOR UPDATE",
+            new { id, platformId }, transaction, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
+    /// <summary>Any platform's account, locked: for the verification saga's steps, which act for no request.</summary>
+    public static async Task<StoredAccount?> LockAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND deleted_at IS NULL FOR UPDATE",
+            new { id }, transaction, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
+    public static Task UpdateAsync(NpgsqlTransaction transaction, string id, AccountRecord record, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE accounts SET record = @record::jsonb WHERE id = @id",
+            new { id, record = RecordJson.Write(record) }, transaction, cancellationToken: cancellationToken));
+
+    public static Task MarkDeletedAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE accounts SET deleted_at = now() WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>True when <paramref name="id"/> names an account of the platform, deleted ones included (a page cursor stays usable).</summary>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, string platformId, string id, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = @id AND platform_id = @platformId)",
+            new { id, platformId }, cancellationToken: cancellationToken));
+
+    public static async Task<IReadOnlyList<StoredAccount>> ListAsync(
+        NpgsqlConnection connection, string platformId, ListSql page, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(page.Parameters);
+        parameters.Add("platformId", platformId);
+        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
+            $"""
+            SELECT {AccountRow.Columns} FROM accounts
+            WHERE platform_id = @platformId AND deleted_at IS NULL AND {page.Where}
+            ORDER BY {page.OrderBy}
+            LIMIT @limit
+            """,
+            parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToStored())];
+    }
+}
