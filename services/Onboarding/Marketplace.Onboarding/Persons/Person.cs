@@ -37,6 +37,8 @@ public sealed record Person : StripeObject
 
     public required PersonRequirements Requirements { get; init; }
 
+    /// <summary>Stripe spells it <c>ssn_last_4_provided</c>, which snake-casing <c>SsnLast4</c> would not give.</summary>
+    [JsonPropertyName("ssn_last_4_provided")]
     public bool SsnLast4Provided { get; init; }
 
     public required PersonVerification Verification { get; init; }

@@ -42,45 +42,50 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
                 .Then(c => c.Saga.DeadlinePassed = true)
                 .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "past_due")));
 
+        // One When per answer, branching inside it: separate filtered Whens would all be evaluated in turn, each seeing
+        // what the previous one changed (a restart clears Rerun, and the next branch would then act on the stale answer).
         During(CheckingIdentity,
-            When(IdentityDone, c => c.Saga.Rerun).Then(Restart).Send(CheckIdentity.Address, c => new CheckIdentity { AccountId = c.Saga.AccountId }),
-            When(IdentityDone, c => !c.Saga.Rerun && c.Message.Errors.Count > 0)
-                .Then(c => c.Saga.Completed++)
-                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "failed") with { Errors = c.Message.Errors })
-                .TransitionTo(AwaitingDetails),
-            When(IdentityDone, c => !c.Saga.Rerun && c.Message.Errors.Count == 0)
-                .Then(c => c.Saga.ThresholdDue = [.. c.Message.ThresholdDue])
-                .Send(ScreenSanctions.Address, c => new ScreenSanctions { AccountId = c.Saga.AccountId })
-                .TransitionTo(Screening));
+            When(IdentityDone).IfElse(c => c.Saga.Rerun,
+                rerun => rerun.Then(Restart).Send(CheckIdentity.Address, c => new CheckIdentity { AccountId = c.Saga.AccountId }),
+                answer => answer.IfElse(c => c.Message.Errors.Count > 0,
+                    failed => failed
+                        .Then(c => c.Saga.Completed++)
+                        .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "failed") with { Errors = c.Message.Errors })
+                        .TransitionTo(AwaitingDetails),
+                    passed => passed
+                        .Then(c => c.Saga.ThresholdDue = [.. c.Message.ThresholdDue])
+                        .Send(ScreenSanctions.Address, c => new ScreenSanctions { AccountId = c.Saga.AccountId })
+                        .TransitionTo(Screening))));
 
         During(Screening,
-            When(Screened, c => c.Message.Listed)
-                .Then(c => c.Saga.Completed++)
-                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "rejected") with { RejectedReason = "rejected.listed" })
-                .Unschedule(Deadline)
-                .TransitionTo(Rejected),
-            When(Screened, c => !c.Message.Listed && c.Saga.Rerun)
-                .Then(Restart)
-                .Send(CheckIdentity.Address, c => new CheckIdentity { AccountId = c.Saga.AccountId })
-                .TransitionTo(CheckingIdentity),
-            When(Screened, c => !c.Message.Listed && !c.Saga.Rerun && c.Saga.ThresholdDue.Count == 0)
-                .Then(c => (c.Saga.Completed, c.Saga.DeadlinePassed) = (c.Saga.Completed + 1, false))
-                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified"))
-                .Unschedule(Deadline)
-                .TransitionTo(Verified),
-            When(Screened, c => !c.Message.Listed && !c.Saga.Rerun && c.Saga.ThresholdDue.Count > 0 && c.Saga.DeadlinePassed)
-                .Then(c => c.Saga.Completed++)
-                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified") with { ThresholdDue = c.Saga.ThresholdDue })
-                .TransitionTo(PastDue),
-            When(Screened, c => !c.Message.Listed && !c.Saga.Rerun && c.Saga.ThresholdDue.Count > 0 && !c.Saga.DeadlinePassed)
-                .Then(c => c.Saga.Completed++)
-                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified") with
-                {
-                    ThresholdDue = c.Saga.ThresholdDue,
-                    CurrentDeadline = DateTimeOffset.UtcNow + grace,
-                })
-                .Schedule(Deadline, c => new VerificationDeadlinePassed { AccountId = c.Saga.AccountId })
-                .TransitionTo(Verified));
+            When(Screened).IfElse(c => c.Saga.Rerun,
+                rerun => rerun
+                    .Then(Restart)
+                    .Send(CheckIdentity.Address, c => new CheckIdentity { AccountId = c.Saga.AccountId })
+                    .TransitionTo(CheckingIdentity),
+                answer => answer.Then(c => c.Saga.Completed++).IfElse(c => c.Message.Listed,
+                    listed => listed
+                        .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "rejected") with { RejectedReason = "rejected.listed" })
+                        .Unschedule(Deadline)
+                        .TransitionTo(Rejected),
+                    clear => clear.IfElse(c => c.Saga.ThresholdDue.Count == 0,
+                        nothingDue => nothingDue
+                            .Then(c => c.Saga.DeadlinePassed = false)
+                            .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified"))
+                            .Unschedule(Deadline)
+                            .TransitionTo(Verified),
+                        due => due.IfElse(c => c.Saga.DeadlinePassed,
+                            late => late
+                                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified") with { ThresholdDue = c.Saga.ThresholdDue })
+                                .TransitionTo(PastDue),
+                            inTime => inTime
+                                .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified") with
+                                {
+                                    ThresholdDue = c.Saga.ThresholdDue,
+                                    CurrentDeadline = DateTimeOffset.UtcNow + grace,
+                                })
+                                .Schedule(Deadline, c => new VerificationDeadlinePassed { AccountId = c.Saga.AccountId })
+                                .TransitionTo(Verified))))));
 
         During(AwaitingDetails, Verified, PastDue,
             When(Requested).Send(CheckIdentity.Address, c => new CheckIdentity { AccountId = c.Saga.AccountId }).TransitionTo(CheckingIdentity),

@@ -40,13 +40,20 @@ public static class NameMatcher
     }
 
     /// <summary>
-    /// True when every word of the shorter name matches a distinct word of the longer one, and at least two words
-    /// match (one shared surname is not a hit).
+    /// True when every word of the shorter name matches a distinct word of the longer one, at least two words match
+    /// (one shared surname is not a hit), and every word of the listed <paramref name="surname"/> is among the
+    /// candidate's (a shared first name and a similar middle name are not a hit either).
     /// </summary>
-    public static bool Matches(IReadOnlyList<string> candidate, IReadOnlyList<string> listed)
+    public static bool Matches(IReadOnlyList<string> candidate, IReadOnlyList<string> listed, IReadOnlyList<string> surname)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(surname);
+        if (!surname.All(word => candidate.Any(other => JaroWinkler(word, other) >= WordThreshold)))
+        {
+            return false;
+        }
+
         var (shorter, longer) = candidate.Count <= listed.Count ? (candidate, listed) : (listed, candidate);
         if (shorter.Count < 2)
         {

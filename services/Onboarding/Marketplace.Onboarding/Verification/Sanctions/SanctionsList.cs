@@ -23,12 +23,13 @@ public sealed partial class SanctionsList(IReadOnlyList<SanctionsEntry> entries)
     {
         if (dob == AlwaysListedDob)
         {
-            return new SanctionsEntry("test-1900-01-01", name, NameMatcher.Tokens(name), dob);
+            return new SanctionsEntry("test-1900-01-01", name, NameMatcher.Tokens(name), [], dob);
         }
 
         var tokens = NameMatcher.Tokens(name);
         // A listed date of birth that differs rules the entry out; one the list does not give cannot.
-        return Entries.FirstOrDefault(entry => NameMatcher.Matches(tokens, entry.Tokens) && (entry.Dob is null || dob is null || entry.Dob == dob));
+        return Entries.FirstOrDefault(entry =>
+            NameMatcher.Matches(tokens, entry.Tokens, entry.Surname) && (entry.Dob is null || dob is null || entry.Dob == dob));
     }
 
     public static SanctionsList Load(TextReader reader)
@@ -47,7 +48,8 @@ public sealed partial class SanctionsList(IReadOnlyList<SanctionsEntry> entries)
             var dob = DobPattern().Match(fields[11]) is { Success: true } match
                 && DateOnly.TryParseExact(match.Groups[1].Value, "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date : (DateOnly?)null;
-            entries.Add(new SanctionsEntry(fields[0], name, NameMatcher.Tokens(name), dob));
+            var comma = name.IndexOf(',', StringComparison.Ordinal);
+            entries.Add(new SanctionsEntry(fields[0], name, NameMatcher.Tokens(name), NameMatcher.Tokens(comma < 0 ? name : name[..comma]), dob));
         }
 
         return new SanctionsList(entries);
