@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
 using Marketplace.Messaging.Sagas;
+using Marketplace.Onboarding.AccountLinks;
 using Marketplace.Onboarding.Secrets;
 using Marketplace.Onboarding.Verification;
 using Marketplace.Onboarding.Verification.Sanctions;
@@ -18,6 +19,7 @@ public static class OnboardingServiceExtensions
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("onboarding");
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration("Onboarding:Verification");
+        builder.Services.AddOptions<AccountLinkOptions>().BindConfiguration("Onboarding:AccountLinks");
         builder.Services.AddSingleton(provider => new SecretSealer(
             provider.GetRequiredService<IConfiguration>()[SecretSealer.KeySetting]
                 ?? throw new InvalidOperationException($"{SecretSealer.KeySetting} is not configured.")));

@@ -41,6 +41,15 @@ internal static class AccountStore
         return row?.ToStored();
     }
 
+    /// <summary>Any platform's account: for the hosted pages, where the account link already named it.</summary>
+    public static async Task<StoredAccount?> FindAsync(NpgsqlConnection connection, string id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND deleted_at IS NULL",
+            new { id }, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
     /// <summary>The platform's account, locked until the transaction ends, so that concurrent writes apply one after the other.</summary>
     public static async Task<StoredAccount?> LockAsync(NpgsqlTransaction transaction, string platformId, string id, CancellationToken cancellationToken)
     {
