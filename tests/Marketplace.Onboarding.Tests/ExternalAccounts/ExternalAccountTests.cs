@@ -76,6 +76,26 @@ public sealed class ExternalAccountTests(OnboardingService service) : IClassFixt
     }
 
     [Fact]
+    public async Task ExternalAccountGivenWithTheAccountUpdate_ReplacesTheCurrencysDefault()
+    {
+        var platform = TestContexts.NewPlatform();
+        using var client = service.ClientFor(platform);
+        var account = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", Onboard.FrenchIndividual()));
+        var first = account.GetProperty("external_accounts").GetProperty("data")[0].Id();
+
+        var updated = await Http.OkAsync(await Http.PostAsync(client, $"/v1/accounts/{account.Id()}",
+            ("external_account[object]", "bank_account"), ("external_account[account_number]", "DE89370400440532013000")));
+
+        var bankAccounts = updated.GetProperty("external_accounts").GetProperty("data");
+        var only = Assert.Single(bankAccounts.EnumerateArray());
+        Assert.NotEqual(first, only.Id());
+        Assert.Equal("3000", only.Text("last4"));
+        Assert.True(only.GetProperty("default_for_currency").GetBoolean());
+        var types = (await Outbox.EventsAsync(service.Database, account.Id())).Select(e => e.Type).Where(t => t.StartsWith("account.external_account", StringComparison.Ordinal));
+        Assert.Equal(["account.external_account.created", "account.external_account.deleted", "account.external_account.created"], types);
+    }
+
+    [Fact]
     public async Task UpdateDefaultForCurrency_MovesTheDefault_AndTheDefaultCannotBeDeletedWhileOthersExist()
     {
         using var client = service.ClientFor(TestContexts.NewPlatform());

@@ -69,13 +69,13 @@ public static class AccountsApi
         // In the creating transaction: the gateway and the Ledger learn of the account if and only if it exists.
         await transaction.PublishAsync(
             new ConnectedAccountCreated { AccountId = account.Id, PlatformId = account.PlatformId, Created = account.Created }, cancellationToken);
-        var added = bankAccount is null ? null : await ExternalAccountsApi.InsertAsync(transaction, account, bankAccount, [], cancellationToken);
-        var view = await AccountWrites.CommitAsync(transaction, null, account, Cause(context), cancellationToken);
-        if (added is not null)
+        if (bankAccount is not null)
         {
-            await AccountEvents.PublishAsync(
-                transaction, account, AccountEvents.ExternalAccountCreated, StripeJson.Serialize(added), null, Cause(context), cancellationToken);
+            var added = await ExternalAccountsApi.InsertAsync(transaction, account, bankAccount, [], true, cancellationToken);
+            await ExternalAccountsApi.PublishAddedAsync(transaction, account, added, Cause(context), cancellationToken);
         }
+
+        var view = await AccountWrites.CommitAsync(transaction, null, account, Cause(context), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return Json(view.Render());
@@ -144,13 +144,13 @@ public static class AccountsApi
 
         var before = await AccountView.LoadAsync(connection, transaction, current, cancellationToken);
         var changed = current with { Record = record };
-        var added = bankAccount is null ? null : await ExternalAccountsApi.InsertAsync(transaction, changed, bankAccount, before.BankAccounts, cancellationToken);
-        var view = await AccountWrites.CommitAsync(transaction, before, changed, Cause(context), cancellationToken);
-        if (added is not null)
+        if (bankAccount is not null)
         {
-            await AccountEvents.PublishAsync(
-                transaction, changed, AccountEvents.ExternalAccountCreated, StripeJson.Serialize(added), null, Cause(context), cancellationToken);
+            var added = await ExternalAccountsApi.InsertAsync(transaction, changed, bankAccount, before.BankAccounts, true, cancellationToken);
+            await ExternalAccountsApi.PublishAddedAsync(transaction, changed, added, Cause(context), cancellationToken);
         }
+
+        var view = await AccountWrites.CommitAsync(transaction, before, changed, Cause(context), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return Json(view.Render());

@@ -35,24 +35,51 @@ public static class ExternalAccountsApi
 
     /// <summary>
     /// Stores <paramref name="added"/> for <paramref name="account"/>. It becomes the default for its currency when
-    /// asked, or when the currency has none yet; the previous default then stops being one.
+    /// asked, or when the currency has none yet; the previous default then stops being one — or, given as the
+    /// account's own <c>external_account</c> (<paramref name="replacesDefault"/>), is deleted, as Stripe does. Returns
+    /// the new bank account and the ones it replaced.
     /// </summary>
-    internal static async Task<BankAccount> InsertAsync(
-        NpgsqlTransaction transaction, StoredAccount account, NewBankAccount added, IReadOnlyList<BankAccount> existing, CancellationToken cancellationToken)
+    internal static async Task<(BankAccount Added, IReadOnlyList<BankAccount> Replaced)> InsertAsync(
+        NpgsqlTransaction transaction, StoredAccount account, NewBankAccount added, IReadOnlyList<BankAccount> existing, bool replacesDefault,
+        CancellationToken cancellationToken)
     {
         var sameCurrency = existing.Where(b => b.Currency == added.Currency).ToList();
         var isDefault = added.DefaultForCurrency || sameCurrency.Count == 0;
+        var replaced = new List<BankAccount>();
         if (isDefault)
         {
             foreach (var previous in sameCurrency.Where(b => b.DefaultForCurrency))
             {
-                await ExternalAccountStore.UpdateAsync(transaction, previous with { DefaultForCurrency = false }, cancellationToken);
+                if (replacesDefault)
+                {
+                    await ExternalAccountStore.MarkDeletedAsync(transaction, previous.Id, cancellationToken);
+                    replaced.Add(previous);
+                }
+                else
+                {
+                    await ExternalAccountStore.UpdateAsync(transaction, previous with { DefaultForCurrency = false }, cancellationToken);
+                }
             }
         }
 
         var bankAccount = added.ToBankAccount(PrefixedId.New("ba"), account.Id, isDefault);
         await ExternalAccountStore.InsertAsync(transaction, bankAccount, added.SealedNumber, cancellationToken);
-        return bankAccount;
+        return (bankAccount, replaced);
+    }
+
+    /// <summary>Announces a bank account given with the account (create, update, hosted page), and the default it replaced.</summary>
+    internal static async Task PublishAddedAsync(
+        NpgsqlTransaction transaction, StoredAccount account, (BankAccount Added, IReadOnlyList<BankAccount> Replaced) change, ChangeCause cause,
+        CancellationToken cancellationToken)
+    {
+        foreach (var replaced in change.Replaced)
+        {
+            await AccountEvents.PublishAsync(
+                transaction, account, AccountEvents.ExternalAccountDeleted, StripeJson.Serialize(replaced), null, cause, cancellationToken);
+        }
+
+        await AccountEvents.PublishAsync(
+            transaction, account, AccountEvents.ExternalAccountCreated, StripeJson.Serialize(change.Added), null, cause, cancellationToken);
     }
 
     static async Task<IResult> CreateAsync(
@@ -82,7 +109,7 @@ public static class ExternalAccountsApi
         }
 
         var before = await AccountView.LoadAsync(connection, transaction, account, cancellationToken);
-        var bankAccount = await InsertAsync(transaction, account, added with { Metadata = applied! }, before.BankAccounts, cancellationToken);
+        var (bankAccount, _) = await InsertAsync(transaction, account, added with { Metadata = applied! }, before.BankAccounts, false, cancellationToken);
         var json = StripeJson.Serialize(bankAccount);
         await AccountEvents.PublishAsync(transaction, account, AccountEvents.ExternalAccountCreated, json, null, AccountsApi.Cause(context), cancellationToken);
         await AccountWrites.CommitAsync(transaction, before, account, AccountsApi.Cause(context), cancellationToken);

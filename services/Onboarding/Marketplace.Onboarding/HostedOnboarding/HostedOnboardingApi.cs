@@ -117,7 +117,8 @@ public static class HostedOnboardingApi
         var changed = account with { Record = record };
         if (bankAccount is not null)
         {
-            await ExternalAccountsApi.InsertAsync(transaction, changed, bankAccount, before.BankAccounts, cancellationToken);
+            var added = await ExternalAccountsApi.InsertAsync(transaction, changed, bankAccount, before.BankAccounts, true, cancellationToken);
+            await ExternalAccountsApi.PublishAddedAsync(transaction, changed, added, ChangeCause.None, cancellationToken);
         }
 
         var after = await AccountWrites.CommitAsync(transaction, before, changed, ChangeCause.None, cancellationToken);
