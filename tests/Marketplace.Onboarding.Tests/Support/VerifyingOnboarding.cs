@@ -2,6 +2,7 @@ using Marketplace.Api.Context;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.ApiEvents;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Marketplace.Onboarding.Tests.Support;
@@ -28,6 +29,11 @@ public sealed class VerifyingOnboarding : IAsyncLifetime
     public EventTap<ConnectedAccountUpdated> Decisions { get; } = new();
 
     public HttpClient ClientFor(RequestContext context) => _factory.ClientFor(context);
+
+    /// <summary>A browser-like client for the hosted pages: no gateway context, cookies kept, redirects not followed.</summary>
+    public HttpClient PageClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public Stripe.StripeClient StripeFor(RequestContext context) => StripeClients.For(_factory.ClientFor(context));
 
     public async ValueTask InitializeAsync()
     {
