@@ -50,4 +50,24 @@ public sealed class AccountScopingTests(OnboardingService service) : IClassFixtu
         Assert.Equal(account.GetRawText(), unchanged.GetRawText());
         Assert.DoesNotContain(await Outbox.MessagesAsync<Marketplace.Contracts.ApiEvents.ApiEventRaised>(service.Database), e => e.PlatformId == stranger.PlatformId);
     }
+
+    [Fact]
+    public async Task ARequestActingOnAConnectedAccount_SeesThatAccountOnly_NotItsSiblings()
+    {
+        var platform = TestContexts.NewPlatform();
+        using var client = service.ClientFor(platform);
+        var seller = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", ("type", "custom"), ("country", "FR")));
+        var sibling = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", ("type", "custom"), ("country", "FR")));
+        using var asSeller = service.ClientFor(platform.OnConnectedAccount(seller.Id()));
+
+        var own = await asSeller.GetAsync($"/v1/accounts/{seller.Id()}", Cancellation);
+        var other = await asSeller.GetAsync($"/v1/accounts/{sibling.Id()}", Cancellation);
+        var otherUpdate = await Http.PostAsync(asSeller, $"/v1/accounts/{sibling.Id()}", ("email", "mallory@example.com"));
+        var list = await Http.OkAsync(await asSeller.GetAsync("/v1/accounts", Cancellation));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("resource_missing", (await Http.ErrorAsync(other, HttpStatusCode.NotFound)).Text("code"));
+        await Http.ErrorAsync(otherUpdate, HttpStatusCode.NotFound);
+        Assert.Equal([seller.Id()], list.GetProperty("data").EnumerateArray().Select(a => a.Id()));
+    }
 }

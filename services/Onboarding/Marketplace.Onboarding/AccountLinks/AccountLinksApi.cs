@@ -36,7 +36,7 @@ public static class AccountLinksApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await AccountStore.FindAsync(connection, context.PlatformId, accountId, cancellationToken) is null)
+        if (await AccountStore.FindAsync(connection, context, accountId, cancellationToken) is null)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }

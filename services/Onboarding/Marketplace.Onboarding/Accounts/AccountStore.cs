@@ -1,15 +1,23 @@
 using Dapper;
+using Marketplace.Api.Context;
 using Marketplace.Api.Lists;
 using Npgsql;
 
 namespace Marketplace.Onboarding.Accounts;
 
 /// <summary>
-/// The SQL of <c>accounts</c>. Reads for the API are scoped to the platform that created the account: another
-/// platform's account is not found, exactly as one that does not exist.
+/// The SQL of <c>accounts</c>. Reads for the API are scoped to the platform that created the account — another
+/// platform's account is not found, exactly as one that does not exist — and, for a request acting on a connected
+/// account (<c>Stripe-Account</c>), to that account alone: a seller never sees its sibling sellers.
 /// </summary>
 internal static class AccountStore
 {
+    /// <summary>The platform's accounts; only the acting one when the request acts on a connected account.</summary>
+    const string Scope = "platform_id = @platformId AND (@acting::text IS NULL OR id = @acting)";
+
+    static object Scoped(RequestContext context, string id) =>
+        new { id, platformId = context.PlatformId, acting = context.IsConnectedAccount ? context.AccountId : null };
+
     /// <summary>Inserts the account, unless the platform already created one with <paramref name="idempotencyKey"/>: then that one is returned.</summary>
     public static async Task<StoredAccount?> InsertAsync(
         NpgsqlTransaction transaction, StoredAccount account, string? idempotencyKey, CancellationToken cancellationToken)
@@ -33,11 +41,11 @@ internal static class AccountStore
         return row.ToStored();
     }
 
-    public static async Task<StoredAccount?> FindAsync(NpgsqlConnection connection, string platformId, string id, CancellationToken cancellationToken)
+    public static async Task<StoredAccount?> FindAsync(NpgsqlConnection connection, RequestContext context, string id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
-            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND platform_id = @platformId AND deleted_at IS NULL",
-            new { id, platformId }, cancellationToken: cancellationToken));
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND {Scope} AND deleted_at IS NULL",
+            Scoped(context, id), cancellationToken: cancellationToken));
         return row?.ToStored();
     }
 
@@ -51,11 +59,11 @@ internal static class AccountStore
     }
 
     /// <summary>The platform's account, locked until the transaction ends, so that concurrent writes apply one after the other.</summary>
-    public static async Task<StoredAccount?> LockAsync(NpgsqlTransaction transaction, string platformId, string id, CancellationToken cancellationToken)
+    public static async Task<StoredAccount?> LockAsync(NpgsqlTransaction transaction, RequestContext context, string id, CancellationToken cancellationToken)
     {
         var row = await transaction.Connection!.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
-            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND platform_id = @platformId AND deleted_at IS NULL FOR UPDATE",
-            new { id, platformId }, transaction, cancellationToken: cancellationToken));
+            $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @id AND {Scope} AND deleted_at IS NULL FOR UPDATE",
+            Scoped(context, id), transaction, cancellationToken: cancellationToken));
         return row?.ToStored();
     }
 
@@ -78,20 +86,20 @@ internal static class AccountStore
             "UPDATE accounts SET deleted_at = now() WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>True when <paramref name="id"/> names an account of the platform, deleted ones included (a page cursor stays usable).</summary>
-    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, string platformId, string id, CancellationToken cancellationToken) =>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, RequestContext context, string id, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = @id AND platform_id = @platformId)",
-            new { id, platformId }, cancellationToken: cancellationToken));
+            $"SELECT EXISTS (SELECT 1 FROM accounts WHERE id = @id AND {Scope})",
+            Scoped(context, id), cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<StoredAccount>> ListAsync(
-        NpgsqlConnection connection, string platformId, ListSql page, CancellationToken cancellationToken)
+        NpgsqlConnection connection, RequestContext context, ListSql page, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(page.Parameters);
-        parameters.Add("platformId", platformId);
+        parameters.AddDynamicParams(Scoped(context, ""));
         var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
             $"""
             SELECT {AccountRow.Columns} FROM accounts
-            WHERE platform_id = @platformId AND deleted_at IS NULL AND {page.Where}
+            WHERE {Scope} AND deleted_at IS NULL AND {page.Where}
             ORDER BY {page.OrderBy}
             LIMIT @limit
             """,

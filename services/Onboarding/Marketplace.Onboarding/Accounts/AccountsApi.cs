@@ -92,7 +92,7 @@ public static class AccountsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await AccountStore.FindAsync(connection, context.PlatformId, id, cancellationToken) is { } account
+        return await AccountStore.FindAsync(connection, context, id, cancellationToken) is { } account
             ? Json((await AccountView.LoadAsync(connection, null, account, cancellationToken)).Render())
             : StripeError.ResourceMissing(ObjectName, id).ToResult();
     }
@@ -114,7 +114,7 @@ public static class AccountsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await AccountStore.FindAsync(connection, context.PlatformId, context.AccountId, cancellationToken) is { } account
+        return await AccountStore.FindAsync(connection, context, context.AccountId, cancellationToken) is { } account
             ? Json((await AccountView.LoadAsync(connection, null, account, cancellationToken)).Render())
             : StripeError.ResourceMissing(ObjectName, context.AccountId).ToResult();
     }
@@ -125,7 +125,7 @@ public static class AccountsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, id, cancellationToken) is not { } current)
+        if (await AccountStore.LockAsync(transaction, context, id, cancellationToken) is not { } current)
         {
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
         }
@@ -170,7 +170,7 @@ public static class AccountsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, id, cancellationToken) is not { } current)
+        if (await AccountStore.LockAsync(transaction, context, id, cancellationToken) is not { } current)
         {
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
         }
@@ -196,7 +196,7 @@ public static class AccountsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, id, cancellationToken) is not { } current)
+        if (await AccountStore.LockAsync(transaction, context, id, cancellationToken) is not { } current)
         {
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
         }
@@ -225,12 +225,12 @@ public static class AccountsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (query.Cursor is { } cursor && !await AccountStore.ExistsAsync(connection, context.PlatformId, cursor, cancellationToken))
+        if (query.Cursor is { } cursor && !await AccountStore.ExistsAsync(connection, context, cursor, cancellationToken))
         {
             return StripeError.ResourceMissing(ObjectName, cursor, query.Direction == ListDirection.Older ? "starting_after" : "ending_before").ToResult();
         }
 
-        var rows = await AccountStore.ListAsync(connection, context.PlatformId, query.ToSql(), cancellationToken);
+        var rows = await AccountStore.ListAsync(connection, context, query.ToSql(), cancellationToken);
         var accounts = new List<Account>(rows.Count);
         foreach (var row in rows)
         {

@@ -88,7 +88,7 @@ public static class ExternalAccountsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.LockAsync(transaction, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -128,7 +128,7 @@ public static class ExternalAccountsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await AccountStore.FindAsync(connection, context.PlatformId, accountId, cancellationToken) is null)
+        if (await AccountStore.FindAsync(connection, context, accountId, cancellationToken) is null)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -155,7 +155,7 @@ public static class ExternalAccountsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.LockAsync(transaction, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -216,7 +216,7 @@ public static class ExternalAccountsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.LockAsync(transaction, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -254,7 +254,7 @@ public static class ExternalAccountsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await AccountStore.FindAsync(connection, context.PlatformId, accountId, cancellationToken) is null)
+        if (await AccountStore.FindAsync(connection, context, accountId, cancellationToken) is null)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }

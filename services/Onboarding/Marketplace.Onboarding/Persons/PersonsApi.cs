@@ -47,7 +47,7 @@ public static class PersonsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.LockAsync(transaction, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -104,7 +104,7 @@ public static class PersonsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await AccountStore.FindAsync(connection, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.FindAsync(connection, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -126,7 +126,7 @@ public static class PersonsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await AccountStore.LockAsync(transaction, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.LockAsync(transaction, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
@@ -166,7 +166,7 @@ public static class PersonsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await AccountStore.FindAsync(connection, context.PlatformId, accountId, cancellationToken) is not { } account)
+        if (await AccountStore.FindAsync(connection, context, accountId, cancellationToken) is not { } account)
         {
             return StripeError.ResourceMissing("account", accountId, "account").ToResult();
         }
