@@ -40,6 +40,38 @@ public sealed class OnboardingTests
     }
 
     [Fact]
+    public async Task AConnectWebhookEndpoint_GetsTheAccountUpdatedThatEnabledCharges_ExactlyOnce()
+    {
+        await using var receiver = await Api.WebhookReceiver.StartAsync();
+        var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);
+        var endpoint = await stripe.V1.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions
+        {
+            Url = receiver.Url,
+            EnabledEvents = ["account.updated", "capability.updated"],
+            Connect = true,
+        }, cancellationToken: Cancellation);
+
+        var created = await stripe.V1.Accounts.CreateAsync(FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
+        await UntilAsync(stripe, created.Id, a => a.ChargesEnabled);
+        for (var i = 0; i < 100 && !Delivered(receiver, endpoint.Secret).Any(e => e.Type == "account.updated" && ((Account)e.Data.Object).ChargesEnabled); i++)
+        {
+            await Task.Delay(100, Cancellation);
+        }
+
+        // Long enough for a redelivery or a duplicate publication to arrive too.
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
+        var events = Delivered(receiver, endpoint.Secret);
+
+        var enabling = Assert.Single(events, e => e.Type == "account.updated" && ((Account)e.Data.Object).ChargesEnabled);
+        Assert.Equal(created.Id, enabling.Account);
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(2, events.Count(e => e.Type == "capability.updated" && ((Capability)e.Data.Object).Status == "active"));
+    }
+
+    static List<Event> Delivered(Api.WebhookReceiver receiver, string secret) =>
+        [.. receiver.Deliveries.Select(d => EventUtility.ConstructEvent(d.Body, d.Signature, secret))];
+
+    [Fact]
     public async Task ASanctionsHit_IsRejectedListed_AndCanNeverCharge()
     {
         var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);
