@@ -18,6 +18,8 @@ public sealed class AccountView
     readonly List<string> _missingEventually = [];
     readonly List<string> _thresholdMissing = [];
     readonly List<string> _submitted = [];
+    AccountRequirements? _requirements;
+    Account? _rendered;
 
     public AccountView(StoredAccount account, IReadOnlyList<StoredPerson> persons, IReadOnlyList<BankAccount> bankAccounts)
     {
@@ -76,7 +78,10 @@ public sealed class AccountView
             ? Record.Individual is { } individual ? [("individual", Record.IndividualId, individual)] : []
             : Persons.Select(p => (p.Id, p.Id, p.Record));
 
-    public AccountRequirements Requirements()
+    /// <summary>Computed once: the view's inputs never change.</summary>
+    public AccountRequirements Requirements() => _requirements ??= ComputeRequirements();
+
+    AccountRequirements ComputeRequirements()
     {
         var verification = Record.Verification;
         if (verification.Status == "rejected")
@@ -114,7 +119,10 @@ public sealed class AccountView
         return new SortedDictionary<string, string>(Record.Capabilities.Keys.ToDictionary(name => name, _ => status), StringComparer.Ordinal);
     }
 
-    public Account Render()
+    /// <summary>Rendered once: a write compares, announces and answers with the same rendering.</summary>
+    public Account Render() => _rendered ??= RenderAccount();
+
+    Account RenderAccount()
     {
         var requirements = Requirements();
         var capabilities = Capabilities();

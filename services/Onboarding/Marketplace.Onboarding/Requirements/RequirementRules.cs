@@ -50,7 +50,7 @@ public static class RequirementRules
             && (rule.BusinessType is null ? requested.Count > 0 : rule.BusinessType == businessType)
             && (rule.Capability is null || requested.Contains(rule.Capability))).ToList();
         IReadOnlyList<string> Fields(bool eventually) =>
-            [.. matching.Where(rule => rule.Eventually == eventually && (businessType is not null || rule.BusinessType is null))
+            [.. matching.Where(rule => rule.Eventually == eventually)
                 .SelectMany(rule => rule.Fields)
                 .Select(field => field.StartsWith("holder.", StringComparison.Ordinal) ? holder + field["holder.".Length..] : field)
                 .Where(field => businessType is not null || !field.StartsWith(holder, StringComparison.Ordinal))
