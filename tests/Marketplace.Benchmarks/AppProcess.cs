@@ -31,6 +31,8 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Errors go to standard error, which is echoed: a failed request under load shows its cause.
+        start.Environment["Logging__Console__LogToStandardErrorThreshold"] = "Error";
         foreach (var (variable, value) in environment)
         {
             start.Environment[variable] = value;

@@ -39,7 +39,9 @@ public static class OnboardingBenchmark
         var signingKey = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
         await using var onboarding = await AppProcess.StartAsync("services/Onboarding/Marketplace.Onboarding", new Dictionary<string, string>
         {
-            ["ConnectionStrings__onboarding"] = onboardingDatabase.ConnectionString,
+            // Five receive endpoints of 32 concurrent messages each, plus the API, would ask for more connections than this
+            // PostgreSQL has slots (100, shared with the gateway and whatever else runs): the pool waits instead.
+            ["ConnectionStrings__onboarding"] = onboardingDatabase.ConnectionString + ";Maximum Pool Size=40",
             ["ConnectionStrings__rabbitmq"] = broker.ConnectionString,
             ["Gateway__ContextSigningKey"] = signingKey,
             ["Onboarding__EncryptionKey"] = Guid.NewGuid().ToString("N"),
