@@ -1,6 +1,7 @@
 using Marketplace.Benchmarks.Backbone;
 using Marketplace.Benchmarks.Gateway;
 using Marketplace.Benchmarks.Ledger;
+using Marketplace.Benchmarks.Onboarding;
 
 // Each benchmark prints its findings, and last a line `RESULT <name> <metric>=<value> … ratio=<ours/baseline>`.
 return args switch
@@ -8,11 +9,12 @@ return args switch
     ["backbone", ..] => await BackboneBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000),
     ["gateway"] => await GatewayBenchmark.RunAsync(),
     ["ledger"] => await LedgerBenchmark.RunAsync(),
+    ["onboarding", ..] => await OnboardingBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger");
+    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger | onboarding [accounts]");
     return 2;
 }

@@ -18,7 +18,7 @@ build_solution() {
 }
 
 start_app() { # name folder port
-  local name=$1 dir=$REPO_ROOT/$2 port=$3 asm pid var
+  local name=$1 dir=$REPO_ROOT/$2 port=$3 asm pid var extra=()
   asm="$(basename "$2")"
   if pid="$(app_pid "$name" "$asm")"; then
     log "$name already running (pid $pid); deploy/local/down first to restart it"
@@ -26,6 +26,8 @@ start_app() { # name folder port
   fi
   [[ -f $dir/bin/Release/net10.0/$asm.dll ]] || die "$name is not built: no $dir/bin/Release/net10.0/$asm.dll (is it in Marketplace.sln? did the build run?)"
   var="$(db_password_var "$name")"
+  # Onboarding seals bank account and ID numbers at rest with a key only it holds.
+  [[ $name == onboarding ]] && extra+=("Onboarding__EncryptionKey=$MARKETPLACE_ONBOARDING_ENCRYPTION_KEY")
   log "starting $name on port $port"
   printf '\n==> %s: starting %s\n' "$(date -Is)" "$asm" >>"$LOG_DIR/$name.log"
   # setsid: its own session, so neither Ctrl-C nor closing this terminal reaches it. A background
@@ -37,6 +39,7 @@ start_app() { # name folder port
       "ConnectionStrings__$name=$(pg_connection "$name" "$name" "${!var}")" \
       "ConnectionStrings__rabbitmq=$(rabbitmq_connection)" \
       "Gateway__ContextSigningKey=$MARKETPLACE_CONTEXT_SIGNING_KEY" \
+      "${extra[@]}" \
       setsid dotnet "bin/Release/net10.0/$asm.dll"
   ) >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$RUN_DIR/$name.pid"

@@ -47,7 +47,7 @@ load_secrets() {
   # shellcheck source=/dev/null
   source "$SECRETS_FILE"
   local key entry name
-  local keys=(MARKETPLACE_ADMIN_PASSWORD MARKETPLACE_RABBITMQ_PASSWORD MARKETPLACE_CONTEXT_SIGNING_KEY)
+  local keys=(MARKETPLACE_ADMIN_PASSWORD MARKETPLACE_RABBITMQ_PASSWORD MARKETPLACE_CONTEXT_SIGNING_KEY MARKETPLACE_ONBOARDING_ENCRYPTION_KEY)
   for entry in "${APPS[@]}"; do
     read -r name _ <<<"$entry"
     keys+=("$(db_password_var "$name")")

@@ -10,6 +10,8 @@ install_servers() {
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   [[ -x /usr/sbin/rabbitmq-server ]] || missing+=(rabbitmq-server)
   command -v curl >/dev/null || missing+=(curl)
+  # The end-to-end tests drive the hosted onboarding page in Debian's Chromium (Playwright cannot download browsers here).
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   ((${#missing[@]} == 0)) && return
   log "installing ${missing[*]}"
   as_root apt-get update -qq

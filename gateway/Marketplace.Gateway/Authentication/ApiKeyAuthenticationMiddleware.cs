@@ -31,6 +31,14 @@ public sealed class ApiKeyAuthenticationMiddleware(
         var request = context.Request;
         var aborted = context.RequestAborted;
 
+        // Pages a browser opens from a link (hosted onboarding) carry no API key: their route says so, and the service
+        // authorises the link's own token. They are forwarded with no signed context, so no /v1 endpoint answers them.
+        if (IsPublic(context.GetReverseProxyFeature().Route.Config))
+        {
+            await next(context);
+            return;
+        }
+
         if (AuthorizationHeader.ReadKey(request) is not { } secret)
         {
             await Refuse(context, AuthenticationErrors.NoKey());
@@ -81,6 +89,13 @@ public sealed class ApiKeyAuthenticationMiddleware(
         context.Features.Set(key);
         await next(context);
     }
+
+    /// <summary>A route whose metadata sets <c>Authentication</c> to <c>none</c>; never one under <c>/v1</c>.</summary>
+    static bool IsPublic(Yarp.ReverseProxy.Configuration.RouteConfig route) =>
+        route.Metadata?.GetValueOrDefault(PublicRouteMetadata) == "none"
+        && route.Match.Path is { } path && !path.StartsWith("/v1", StringComparison.Ordinal);
+
+    public const string PublicRouteMetadata = "Authentication";
 
     static string? IdempotencyKeyOf(HttpRequest request) =>
         request.Headers[GatewayContextHeaders.IdempotencyKey].ToString() is { Length: > 0 } key ? key : null;

@@ -23,7 +23,7 @@ public static class GatewayBenchmark
         await broker.InitializeAsync();
         await using var handler = await TrivialHandler.StartAsync();
         var secretKey = "sk_test_" + Guid.NewGuid().ToString("N");
-        await using var gateway = await GatewayProcess.StartAsync(new Dictionary<string, string>
+        await using var gateway = await AppProcess.StartAsync("gateway/Marketplace.Gateway", new Dictionary<string, string>
         {
             ["ConnectionStrings__gateway"] = database.ConnectionString,
             ["ConnectionStrings__rabbitmq"] = broker.ConnectionString,

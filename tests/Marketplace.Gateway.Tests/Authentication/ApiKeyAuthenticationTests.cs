@@ -27,6 +27,20 @@ public sealed class ApiKeyAuthenticationTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task HostedOnboardingPage_IsForwardedWithoutAKey_AndWithoutAContext()
+    {
+        using var client = gateway.CreateClient(apiKey: null);
+
+        var token = Guid.NewGuid().ToString("N");
+
+        using var response = await client.GetAsync($"/connect/onboarding/{token}", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = Assert.Single(gateway.Service("onboarding").ReceivedAt($"/connect/onboarding/{token}"));
+        Assert.Null(seen.Context);
+    }
+
+    [Fact]
     public async Task UnknownKey_Is401NamingTheKeyRedacted()
     {
         var unknown = ApiKeySecret.New(ApiKeyKind.Secret);

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Marketplace.Benchmarks.Gateway;
+namespace Marketplace.Benchmarks;
 
-/// <summary>The real gateway, built in Release, as its own process: what a platform runs.</summary>
-public sealed class GatewayProcess : IAsyncDisposable
+/// <summary>One of the real apps (the gateway, a service), built in Release, as its own process: what a platform runs.</summary>
+public sealed class AppProcess : IAsyncDisposable
 {
     readonly Process _process;
 
-    GatewayProcess(Process process, Uri address)
+    AppProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
@@ -17,9 +17,11 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The app whose project is <paramref name="projectFolder"/> (relative to the repository), e.g. <c>gateway/Marketplace.Gateway</c>.</summary>
+    public static async Task<AppProcess> StartAsync(string projectFolder, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(RepositoryRoot(), "gateway", "Marketplace.Gateway", "bin", "Release", "net10.0", "Marketplace.Gateway.dll");
+        var name = Path.GetFileName(projectFolder);
+        var dll = Path.Combine(RepositoryRoot(), projectFolder, "bin", "Release", "net10.0", name + ".dll");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -29,14 +31,16 @@ public sealed class GatewayProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in environment)
+        // Errors go to standard error, which is echoed: a failed request under load shows its cause.
+        start.Environment["Logging__Console__LogToStandardErrorThreshold"] = "Error";
+        foreach (var (variable, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[variable] = value;
         }
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  gateway: {e.Data}"); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  {name}: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -45,7 +49,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The gateway exited with code {process.ExitCode}.");
+                throw new InvalidOperationException($"{name} exited with code {process.ExitCode}.");
             }
 
             try
@@ -53,7 +57,7 @@ public sealed class GatewayProcess : IAsyncDisposable
                 using var alive = await probe.GetAsync("/alive");
                 if (alive.IsSuccessStatusCode)
                 {
-                    return new GatewayProcess(process, address);
+                    return new AppProcess(process, address);
                 }
             }
             catch (HttpRequestException)
@@ -65,7 +69,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("The gateway did not come up within a minute.");
+        throw new TimeoutException($"{name} did not come up within a minute.");
     }
 
     static int FreePort()

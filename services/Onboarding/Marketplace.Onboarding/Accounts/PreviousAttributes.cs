@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Marketplace.Onboarding.Accounts;
+
+/// <summary>
+/// Stripe's <c>data.previous_attributes</c> of an <c>*.updated</c> event: the changed fields with their values before
+/// the change. Inside a hash only the changed keys are listed (a new key as null); arrays and values whole.
+/// </summary>
+internal static class PreviousAttributes
+{
+    /// <summary>The previous attributes as a JSON object, or null when the two renderings are the same.</summary>
+    public static string? Between(string beforeJson, string afterJson)
+    {
+        var previous = Changed(JsonNode.Parse(beforeJson)!.AsObject(), JsonNode.Parse(afterJson)!.AsObject());
+        return previous.Count == 0 ? null : previous.ToJsonString();
+    }
+
+    static JsonObject Changed(JsonObject before, JsonObject after)
+    {
+        var previous = new JsonObject();
+        foreach (var (name, old) in before)
+        {
+            var current = after[name];
+            if (!JsonNode.DeepEquals(old, current))
+            {
+                previous[name] = old is JsonObject oldHash && current is JsonObject newHash ? Changed(oldHash, newHash) : old?.DeepClone();
+            }
+        }
+
+        foreach (var (name, _) in after)
+        {
+            if (!before.ContainsKey(name))
+            {
+                previous[name] = null;
+            }
+        }
+
+        return previous;
+    }
+}
