@@ -68,7 +68,15 @@ public static class AccountsApi
 
         // In the creating transaction: the gateway and the Ledger learn of the account if and only if it exists.
         await transaction.PublishAsync(
-            new ConnectedAccountCreated { AccountId = account.Id, PlatformId = account.PlatformId, Created = account.Created }, cancellationToken);
+            new ConnectedAccountCreated
+            {
+                AccountId = account.Id,
+                PlatformId = account.PlatformId,
+                Created = account.Created,
+                DefaultCurrency = record.DefaultCurrency,
+                DelayDays = record.PayoutSchedule.DelayDays,
+                LossesPayments = record.Controller.Losses.Payments,
+            }, cancellationToken);
         if (bankAccount is not null)
         {
             var added = await ExternalAccountsApi.InsertAsync(transaction, account, bankAccount, [], true, cancellationToken);
