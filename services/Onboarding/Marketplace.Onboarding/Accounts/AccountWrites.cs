@@ -1,3 +1,4 @@
+using Marketplace.Api.Events;
 using Marketplace.Api.Objects;
 using Marketplace.Messaging.Outbox;
 using Marketplace.Onboarding.Verification;

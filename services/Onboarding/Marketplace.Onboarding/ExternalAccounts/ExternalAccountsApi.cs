@@ -1,3 +1,4 @@
+using Marketplace.Api.Events;
 using System.Collections.Frozen;
 using System.Text;
 using Marketplace.Api.Context;

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace Marketplace.Payments.Customers;
+namespace Marketplace.Api.Events;
 
 /// <summary>
 /// Stripe's <c>data.previous_attributes</c> of an <c>*.updated</c> event: the changed fields with their values
 /// before the change, and nothing else. Inside a hash (<c>metadata</c>, <c>address</c>) only the changed keys are
 /// listed, a key that did not exist before as null, as Stripe does; arrays and plain values are listed whole.
 /// </summary>
-internal static class PreviousAttributes
+public static class PreviousAttributes
 {
     /// <summary>The previous attributes as a JSON object, or null when the two renderings are the same.</summary>
     public static string? Between(string beforeJson, string afterJson)
