@@ -1,3 +1,5 @@
+using Marketplace.Api;
+using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
 
 namespace Marketplace.Fraud;
@@ -5,6 +7,11 @@ namespace Marketplace.Fraud;
 public static class FraudServiceExtensions
 {
     /// <summary>The Fraud service's composition root.</summary>
-    public static IHostApplicationBuilder AddFraud(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddFraud(this IHostApplicationBuilder builder)
+    {
         builder.AddMarketplaceService("fraud", typeof(FraudServiceExtensions).Assembly);
+        builder.Services.AddStripeApi();
+        builder.Services.AddStripeApiDocument("fraud");
+        return builder;
+    }
 }
