@@ -1,5 +1,7 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
+using Marketplace.Fraud.Rules;
+using Marketplace.Fraud.Velocity;
 using Marketplace.Messaging;
 
 namespace Marketplace.Fraud;
@@ -12,6 +14,9 @@ public static class FraudServiceExtensions
         builder.AddMarketplaceService("fraud", typeof(FraudServiceExtensions).Assembly);
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("fraud");
+        builder.Services.AddSingleton<RuleSetCache>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<VelocityCleanup>();
         return builder;
     }
 }

@@ -1,0 +1,98 @@
+using Marketplace.Contracts.Fraud;
+using Marketplace.Data;
+using Marketplace.Fraud.Rules;
+using Marketplace.Fraud.Rules.Language;
+using Marketplace.Fraud.Scoring;
+using Marketplace.Fraud.Velocity;
+using Marketplace.Messaging.Inbox;
+using MassTransit;
+
+namespace Marketplace.Fraud.Assessments;
+
+/// <summary>
+/// Assesses a payment: counts it in its velocity windows, scores it, runs the platform's rules in Radar's order and
+/// answers with <see cref="PaymentAssessed"/>. The counters, the stored assessment and the answer (through the
+/// outbox) commit together in the inbox transaction, so a redelivered request counts nothing twice, and a repeated
+/// one for the same payment is answered with the first assessment.
+/// </summary>
+public sealed partial class AssessPaymentConsumer(
+    ConsumeTransaction transaction, RuleSetCache rules, TimeProvider time, ILogger<AssessPaymentConsumer> logger) : IConsumer<AssessPayment>
+{
+    public async Task Consume(ConsumeContext<AssessPayment> context)
+    {
+        var request = context.Message;
+        var cancellationToken = context.CancellationToken;
+        var now = time.GetUtcNow();
+        if (context.ExpirationTime is { } expiration && expiration < now.UtcDateTime)
+        {
+            // The caller stopped waiting and decided by its timeout policy: counting this payment now would count a
+            // payment that may never have gone ahead.
+            LogExpired(request.PaymentId, request.PlatformId);
+            return;
+        }
+
+        if (await AssessmentStore.FindAnswerAsync(transaction.Transaction, request.PlatformId, request.PaymentId, cancellationToken) is { } earlier)
+        {
+            await context.RespondAsync(earlier);
+            return;
+        }
+
+        var amountInEur = EuroAmounts.Convert(request.Amount, request.Currency);
+        var card = await CountAsync(request, VelocityDimension.CardFingerprint, request.CardFingerprint, now, cancellationToken);
+        var email = await CountAsync(request, VelocityDimension.Email, request.Email, now, cancellationToken);
+        var ip = await CountAsync(request, VelocityDimension.IpAddress, request.IpAddress, now, cancellationToken);
+        var (customerPayments, customerAverage) = request.CustomerId is { } customerId
+            ? await AssessmentStore.CustomerHistoryAsync(transaction.Transaction, request.PlatformId, customerId, cancellationToken)
+            : (0, null);
+        var isNewCustomer = request.IsNewCustomer ?? (request.CustomerId is null ? null : customerPayments == 0);
+
+        var risk = RiskScorer.Score(new RiskFeatures
+        {
+            AmountInEur = amountInEur,
+            CardCountry = request.CardCountry,
+            IpCountry = request.IpCountry,
+            CardFunding = request.CardFunding,
+            CvcCheck = request.CvcCheck,
+            AddressLine1Check = request.AddressLine1Check,
+            AddressZipCheck = request.AddressZipCheck,
+            Is3DSecure = request.Is3DSecure,
+            IsNewCustomer = isNewCustomer,
+            CardHourly = card?.Hourly,
+            EmailDaily = email?.Daily,
+            IpHourly = ip?.Hourly,
+            CustomerPayments = customerPayments,
+            CustomerAverageEur = customerAverage,
+            ForcedRiskLevel = TestCards.ForcedRiskLevel(request.CardBin, request.CardLast4),
+        });
+
+        var attributes = PaymentAttributesFactory.Create(request, amountInEur, risk, isNewCustomer, card, email, ip);
+        var ruleSet = await rules.GetAsync(transaction.Connection, request.PlatformId, cancellationToken);
+        var decided = TestCards.IsAlwaysBlocked(request.CardBin, request.CardLast4)
+            ? null
+            : ruleSet.Rules.Decide(attributes, ruleSet.Lists);
+        var action = TestCards.IsAlwaysBlocked(request.CardBin, request.CardLast4) ? RuleAction.Block : decided?.Action;
+
+        var answer = new PaymentAssessed
+        {
+            PaymentId = request.PaymentId,
+            AssessmentId = PrefixedId.New("frasm", now),
+            Action = action?.ToApiName() ?? "allow",
+            RiskScore = risk.Score,
+            RiskLevel = risk.Level,
+            Rule = decided is null ? null : new AssessedRule { Id = decided.Id, Action = decided.Action.ToApiName(), Predicate = decided.Predicate },
+            Factors = risk.Factors,
+            Outcome = Outcomes.For(action, decided?.Id, risk),
+        };
+
+        await AssessmentStore.InsertAsync(transaction.Transaction, request, answer, amountInEur, attributes, now, cancellationToken);
+        await context.RespondAsync(answer);
+    }
+
+    async Task<VelocityCount?> CountAsync(AssessPayment request, VelocityDimension dimension, string? key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(key)
+            ? null
+            : await VelocityCounter.CountAsync(transaction.Transaction, request.PlatformId, dimension, key, now, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Assessment request for {PaymentId} of {PlatformId} arrived after its deadline; dropped")]
+    partial void LogExpired(string paymentId, string platformId);
+}
