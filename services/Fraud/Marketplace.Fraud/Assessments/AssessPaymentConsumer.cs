@@ -1,5 +1,8 @@
 using Marketplace.Contracts.Fraud;
+using Marketplace.Api.Objects;
 using Marketplace.Data;
+using Marketplace.Fraud.Objects;
+using Marketplace.Fraud.Reviews;
 using Marketplace.Fraud.Rules;
 using Marketplace.Fraud.Rules.Language;
 using Marketplace.Fraud.Scoring;
@@ -72,6 +75,7 @@ public sealed partial class AssessPaymentConsumer(
             : ruleSet.Rules.Decide(attributes, ruleSet.Lists);
         var action = TestCards.IsAlwaysBlocked(request.CardBin, request.CardLast4) ? RuleAction.Block : decided?.Action;
 
+        var reviewId = action == RuleAction.Review ? PrefixedId.New("prv", now) : null;
         var answer = new PaymentAssessed
         {
             PaymentId = request.PaymentId,
@@ -82,10 +86,38 @@ public sealed partial class AssessPaymentConsumer(
             Rule = decided is null ? null : new AssessedRule { Id = decided.Id, Action = decided.Action.ToApiName(), Predicate = decided.Predicate },
             Factors = risk.Factors,
             Outcome = Outcomes.For(action, decided?.Id, risk),
+            ReviewId = reviewId,
         };
 
         await AssessmentStore.InsertAsync(transaction.Transaction, request, answer, amountInEur, attributes, now, cancellationToken);
+        if (reviewId is not null)
+        {
+            await OpenReviewAsync(context, reviewId, answer.AssessmentId, now);
+        }
+
         await context.RespondAsync(answer);
+    }
+
+    /// <summary>Opens the review of a payment a Review rule decided, and raises <c>review.opened</c> with it.</summary>
+    async Task OpenReviewAsync(ConsumeContext<AssessPayment> context, string reviewId, string assessmentId, DateTimeOffset now)
+    {
+        var request = context.Message;
+        var row = new ReviewRow
+        {
+            Id = reviewId,
+            AccountId = request.AccountId,
+            Charge = request.PaymentId.StartsWith("ch_", StringComparison.Ordinal) ? request.PaymentId : null,
+            PaymentIntent = request.PaymentId.StartsWith("pi_", StringComparison.Ordinal) ? request.PaymentId : null,
+            Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).UtcDateTime,
+            Open = true,
+            OpenedReason = "rule",
+            Reason = "rule",
+            IpAddress = request.IpAddress,
+            IpCountry = request.IpCountry,
+        };
+        await ReviewStore.InsertAsync(transaction.Transaction, request.PlatformId, assessmentId, row, context.CancellationToken);
+        await context.Publish(FraudApiEvents.Create(
+            FraudApiEvents.ReviewOpened, request.PlatformId, request.AccountId, StripeJson.Serialize(row.ToReview())));
     }
 
     async Task<VelocityCount?> CountAsync(AssessPayment request, VelocityDimension dimension, string? key, DateTimeOffset now, CancellationToken cancellationToken) =>
