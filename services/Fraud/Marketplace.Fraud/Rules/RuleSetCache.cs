@@ -42,19 +42,26 @@ public sealed class RuleSetCache
             .Concat(parsed.SelectMany(rule => rule.Parsed.ValueListAliases))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+        var lists = await LoadListsAsync(connection, platformId, aliases, cancellationToken);
+        return new LoadedRuleSet(version, new RuleSet(compiled), lists);
+    }
+
+    /// <summary>The platform's value lists named <paramref name="aliases"/>, with every item, as rules read them.</summary>
+    internal static async Task<ValueListSet> LoadListsAsync(
+        NpgsqlConnection connection, string platformId, IReadOnlyList<string> aliases, CancellationToken cancellationToken)
+    {
         var items = await connection.QueryAsync<(string Alias, string ItemType, string? Value)>(new CommandDefinition(
             """
             SELECT list.alias, list.item_type, item.value
             FROM value_lists list LEFT JOIN value_list_items item ON item.value_list_id = list.id
             WHERE list.platform_id = @platformId AND list.alias = ANY(@aliases)
             """,
-            new { platformId, aliases }, cancellationToken: cancellationToken));
-        var lists = items
+            new { platformId, aliases = aliases.ToArray() }, cancellationToken: cancellationToken));
+        return new ValueListSet(items
             .GroupBy(row => (row.Alias, row.ItemType))
             .ToDictionary(
                 group => group.Key.Alias,
                 group => new ValueListContents(group.Key.ItemType, group.Where(row => row.Value is not null).Select(row => row.Value!)),
-                StringComparer.Ordinal);
-        return new LoadedRuleSet(version, new RuleSet(compiled), new ValueListSet(lists));
+                StringComparer.Ordinal));
     }
 }

@@ -25,6 +25,9 @@ public static class RulesApi
     {
         var rules = endpoints.MapGroup(ListUrl).WithTags("radar.rules");
         rules.MapPost("", CreateAsync).WithSummary("Create a Radar rule").WithParameters(RuleParameters.Create);
+        rules.MapPost("/test", TestAsync)
+            .WithSummary("Test a candidate rule against the platform's payments of the last 30 days, before it goes live")
+            .WithParameters(RuleParameters.Test);
         rules.MapGet("", ListAsync).WithSummary("List the platform's rules, newest first (built-in rules are not listed)").WithParameters(RuleParameters.List);
         rules.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a rule, built-in ones included");
         rules.MapPost("/{id}", UpdateAsync).WithSummary("Update a rule").WithParameters(RuleParameters.Update);
@@ -65,6 +68,24 @@ public static class RulesApi
         await RuleStore.InsertAsync(transaction, context.PlatformId, rule, parsed.ValueListAliases, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return StripeJson.Result(rule);
+    }
+
+    static async Task<IResult> TestAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var parsed = RuleText.Read(parameters, required: true);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await RuleText.CheckValueListsAsync(connection, context.PlatformId, parsed!, cancellationToken) is { } missing)
+        {
+            return missing.ToResult();
+        }
+
+        return StripeJson.Result(await RuleTester.TestAsync(connection, context.PlatformId, parsed!, DateTimeOffset.UtcNow, cancellationToken));
     }
 
     static async Task<IResult> RetrieveAsync(string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
