@@ -1,4 +1,5 @@
 using Marketplace.Benchmarks.Backbone;
+using Marketplace.Benchmarks.Fraud;
 using Marketplace.Benchmarks.Gateway;
 using Marketplace.Benchmarks.Ledger;
 
@@ -8,11 +9,12 @@ return args switch
     ["backbone", ..] => await BackboneBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000),
     ["gateway"] => await GatewayBenchmark.RunAsync(),
     ["ledger"] => await LedgerBenchmark.RunAsync(),
+    ["fraud", ..] => await FraudBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger");
+    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger | fraud [seconds]");
     return 2;
 }

@@ -41,9 +41,10 @@ public sealed partial class AssessPaymentConsumer(
         }
 
         var amountInEur = EuroAmounts.Convert(request.Amount, request.Currency);
-        var card = await CountAsync(request, VelocityDimension.CardFingerprint, request.CardFingerprint, now, cancellationToken);
-        var email = await CountAsync(request, VelocityDimension.Email, request.Email, now, cancellationToken);
-        var ip = await CountAsync(request, VelocityDimension.IpAddress, request.IpAddress, now, cancellationToken);
+        var counts = await VelocityCounter.CountAsync(transaction.Transaction, request.PlatformId, VelocityKeys(request), now, cancellationToken);
+        VelocityCount? card = counts.TryGetValue(VelocityDimension.CardFingerprint, out var cardCount) ? cardCount : null;
+        VelocityCount? email = counts.TryGetValue(VelocityDimension.Email, out var emailCount) ? emailCount : null;
+        VelocityCount? ip = counts.TryGetValue(VelocityDimension.IpAddress, out var ipCount) ? ipCount : null;
         var (customerPayments, customerAverage) = request.CustomerId is { } customerId
             ? await AssessmentStore.CustomerHistoryAsync(transaction.Transaction, request.PlatformId, customerId, cancellationToken)
             : (0, null);
@@ -120,10 +121,24 @@ public sealed partial class AssessPaymentConsumer(
             FraudApiEvents.ReviewOpened, request.PlatformId, request.AccountId, StripeJson.Serialize(row.ToReview())));
     }
 
-    async Task<VelocityCount?> CountAsync(AssessPayment request, VelocityDimension dimension, string? key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(key)
-            ? null
-            : await VelocityCounter.CountAsync(transaction.Transaction, request.PlatformId, dimension, key, now, cancellationToken);
+    static Dictionary<VelocityDimension, string> VelocityKeys(AssessPayment request)
+    {
+        var keys = new Dictionary<VelocityDimension, string>();
+        foreach (var (dimension, key) in new[]
+        {
+            (VelocityDimension.CardFingerprint, request.CardFingerprint),
+            (VelocityDimension.Email, request.Email),
+            (VelocityDimension.IpAddress, request.IpAddress),
+        })
+        {
+            if (!string.IsNullOrWhiteSpace(key))
+            {
+                keys[dimension] = key;
+            }
+        }
+
+        return keys;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assessment request for {PaymentId} of {PlatformId} arrived after its deadline; dropped")]
     partial void LogExpired(string paymentId, string platformId);

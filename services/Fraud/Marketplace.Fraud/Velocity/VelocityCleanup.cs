@@ -11,7 +11,7 @@ public sealed partial class VelocityCleanup(NpgsqlDataSource dataSource, ILogger
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             try
             {
@@ -19,10 +19,23 @@ public sealed partial class VelocityCleanup(NpgsqlDataSource dataSource, ILogger
                 await connection.ExecuteAsync(new CommandDefinition(
                     "DELETE FROM velocity_counts WHERE bucket < now() - interval '1 day 1 minute'", cancellationToken: stoppingToken));
             }
-            catch (NpgsqlException ex)
+            catch (NpgsqlException ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogCleanupFailed(ex);
             }
+        }
+    }
+
+    /// <summary>False once the service stops: stopping is not a failure of the service.</summary>
+    static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
