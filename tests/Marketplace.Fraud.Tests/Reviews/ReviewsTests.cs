@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Marketplace.Contracts.Fraud;
 using Marketplace.Fraud.Tests.Support;
 using Marketplace.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
 namespace Marketplace.Fraud.Tests.Reviews;
@@ -39,6 +42,29 @@ public sealed class ReviewsTests(FraudService service) : IClassFixture<FraudServ
             () => recorder.Events.Where(e => e.PlatformId == context.PlatformId).ToList(), list => list.Count >= 2);
         Assert.Equal(["review.opened", "review.closed"], events.OrderBy(e => e.Created).Select(e => e.Type));
         Assert.Equal(review.Id, JsonDocument.Parse(events[0].ObjectJson).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task CloseReview_RefundedAsFraud_ClosesItAndBlocksTheCardAndEmailFromThenOn()
+    {
+        var context = TestContexts.NewPlatform();
+        using var client = service.ClientFor(context);
+        await Http.OkAsync(await Http.PostAsync(client, "/v1/radar/rules", ("rule", "Review if :amount_in_eur: > 1000")));
+        var payment = Assessor.Payment(context.PlatformId) with { Amount = 500_000 };
+        var answer = await service.AssessAsync(payment);
+        var bus = service.Services.GetRequiredService<IBus>();
+
+        var endpoint = await bus.GetSendEndpoint(CloseReview.Address);
+        await endpoint.Send(new CloseReview { PlatformId = context.PlatformId, PaymentId = answer.PaymentId, Reason = "refunded_as_fraud" }, Cancellation);
+
+        var review = await Eventually.Until(
+            async () => await Http.OkAsync(await client.GetAsync($"/v1/reviews/{answer.ReviewId}", Cancellation)),
+            json => !json.GetProperty("open").GetBoolean());
+        Assert.Equal("refunded_as_fraud", review.Text("closed_reason"));
+        var sameCard = await service.AssessAsync(Assessor.Payment(context.PlatformId) with { CardFingerprint = payment.CardFingerprint, Email = "other@example.com" });
+        var sameEmail = await service.AssessAsync(Assessor.Payment(context.PlatformId) with { Email = payment.Email });
+        Assert.Equal(("block", "rule_default_block_card_fingerprint"), (sameCard.Action, sameCard.Rule?.Id));
+        Assert.Equal(("block", "rule_default_block_email"), (sameEmail.Action, sameEmail.Rule?.Id));
     }
 
     [Fact]

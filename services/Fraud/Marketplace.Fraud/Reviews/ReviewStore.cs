@@ -31,6 +31,21 @@ internal static class ReviewStore
             $"SELECT {Columns} FROM reviews WHERE id = @id AND platform_id = @platformId AND account_id = @accountId FOR UPDATE",
             new { id, platformId, accountId }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>The open review of a payment, locked, with the assessment it was opened for.</summary>
+    public static async Task<(ReviewRow Review, string AssessmentId)?> LockOpenForPaymentAsync(
+        NpgsqlTransaction transaction, string platformId, string paymentId, CancellationToken cancellationToken)
+    {
+        var found = await transaction.Connection!.QueryAsync<ReviewRow, string, (ReviewRow, string)>(new CommandDefinition(
+            $"""
+            SELECT {Columns}, assessment_id FROM reviews
+            WHERE platform_id = @platformId AND open AND (charge = @paymentId OR payment_intent = @paymentId)
+            FOR UPDATE
+            """,
+            new { platformId, paymentId }, transaction, cancellationToken: cancellationToken),
+            (review, assessmentId) => (review, assessmentId), splitOn: "assessment_id");
+        return found.Select(pair => ((ReviewRow, string)?)pair).FirstOrDefault();
+    }
+
     public static Task CloseAsync(NpgsqlTransaction transaction, string id, string closedReason, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE reviews SET open = false, closed_reason = @closedReason, reason = @closedReason WHERE id = @id",

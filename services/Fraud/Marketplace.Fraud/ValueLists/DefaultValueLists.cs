@@ -26,9 +26,18 @@ public static class DefaultValueLists
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, string platformId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await EnsureAsync(connection, null, platformId, cancellationToken);
+    }
+
+    /// <summary>The same, inside the caller's transaction.</summary>
+    public static Task EnsureAsync(NpgsqlTransaction transaction, string platformId, CancellationToken cancellationToken) =>
+        EnsureAsync(transaction.Connection!, transaction, platformId, cancellationToken);
+
+    static async Task EnsureAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string platformId, CancellationToken cancellationToken)
+    {
         var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM value_lists WHERE platform_id = @platformId AND is_default",
-            new { platformId }, cancellationToken: cancellationToken));
+            new { platformId }, transaction, cancellationToken: cancellationToken));
         if (existing == Lists.Length)
         {
             return;
@@ -43,7 +52,7 @@ public static class DefaultValueLists
                 VALUES (@id, @platformId, @alias, @name, @itemType, @created, 'stripe', true)
                 ON CONFLICT ON CONSTRAINT value_lists_alias DO NOTHING
                 """,
-                new { id = PrefixedId.New("rsl"), platformId, alias, name, itemType, created }, cancellationToken: cancellationToken));
+                new { id = PrefixedId.New("rsl"), platformId, alias, name, itemType, created }, transaction, cancellationToken: cancellationToken));
         }
     }
 }
