@@ -43,6 +43,19 @@ public sealed class EuRuleTests
         Assert.Equal("allow", fr.Action);
     }
 
+    [Fact]
+    public async Task ApiReference_DocumentsTheRulesApi()
+    {
+        using var client = new HttpClient { BaseAddress = RunningPlatform.Gateway };
+
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi.json", Cancellation));
+
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/v1/radar/rules", out _));
+        Assert.True(paths.TryGetProperty("/v1/radar/rules/test", out _));
+        Assert.True(paths.TryGetProperty("/v1/radar/value_lists", out _));
+    }
+
     static AssessPayment Payment(string platformId, string cardCountry) => new()
     {
         PaymentId = "pi_" + Guid.NewGuid().ToString("N")[..24],

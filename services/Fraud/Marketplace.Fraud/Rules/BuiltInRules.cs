@@ -22,6 +22,10 @@ public static class BuiltInRules
 
     public static IReadOnlyList<CompiledRule> Compiled { get; } = [.. Definitions.Select(definition => CompiledRule.Compile(definition.Id, Parse(definition.Text)))];
 
+    /// <summary>The value lists the built-in rules name: the default block lists.</summary>
+    public static IReadOnlyList<string> ValueListAliases { get; } =
+        [.. Definitions.SelectMany(definition => Parse(definition.Text).ValueListAliases).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The built-in rule with this id, as the API renders it; null for any other id.</summary>
     public static Rule? Find(string id)
     {

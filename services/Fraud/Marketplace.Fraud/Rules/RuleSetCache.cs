@@ -36,9 +36,7 @@ public sealed class RuleSetCache
         var parsed = own.Select(rule => (rule.Id, Parsed: RulesApi.Reparse(rule))).ToList();
         var compiled = BuiltInRules.Compiled.Concat(parsed.Select(rule => CompiledRule.Compile(rule.Id, rule.Parsed)));
 
-        var aliases = BuiltInRules.Definitions
-            .Select(definition => RuleParser.TryParse(definition.Text, out var rule, out _) ? rule.ValueListAliases : [])
-            .SelectMany(list => list)
+        var aliases = BuiltInRules.ValueListAliases
             .Concat(parsed.SelectMany(rule => rule.Parsed.ValueListAliases))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
