@@ -18,8 +18,6 @@ public sealed class RuleSet
         _rules = [.. rules.OrderBy(rule => rule.Action)];
     }
 
-    public IReadOnlyList<CompiledRule> Rules => _rules;
-
     /// <summary>The rule that decides the payment, or null when none matches (the payment is allowed).</summary>
     public CompiledRule? Decide(PaymentAttributes attributes, ValueListSet lists)
     {

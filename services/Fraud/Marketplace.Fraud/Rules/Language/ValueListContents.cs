@@ -8,9 +8,5 @@ public sealed class ValueListContents(string itemType, IEnumerable<string> value
 {
     readonly HashSet<string> _values = new(values, itemType == "case_sensitive_string" ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
 
-    public string ItemType { get; } = itemType;
-
-    public int Count => _values.Count;
-
     public bool Contains(string value) => _values.Contains(value);
 }
