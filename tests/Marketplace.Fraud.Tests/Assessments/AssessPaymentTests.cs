@@ -115,6 +115,26 @@ public sealed class AssessPaymentTests(FraudService service) : IClassFixture<Fra
     }
 
     [Fact]
+    public async Task Assess_AfterTheRulesOrListsChange_DecidesWithTheNewOnesAtOnce()
+    {
+        var context = TestContexts.NewPlatform();
+        var stripe = service.StripeFor(context);
+        var list = await new ValueListService(stripe).CreateAsync(
+            new ValueListCreateOptions { Alias = "watched_emails", Name = "Watched", ItemType = "email" }, cancellationToken: Cancellation);
+        using var client = service.ClientFor(context);
+        var rule = (await Http.OkAsync(await Http.PostAsync(client, "/v1/radar/rules", ("rule", "Block if :email: IN @watched_emails")))).Id();
+
+        var beforeItem = await service.AssessAsync(Assessor.Payment(context.PlatformId));
+        await new ValueListItemService(stripe).CreateAsync(
+            new ValueListItemCreateOptions { ValueList = list.Id, Value = "Jenny@Example.com" }, cancellationToken: Cancellation);
+        var afterItem = await service.AssessAsync(Assessor.Payment(context.PlatformId));
+        await Http.OkAsync(await Http.PostAsync(client, $"/v1/radar/rules/{rule}", ("enabled", "false")));
+        var afterDisable = await service.AssessAsync(Assessor.Payment(context.PlatformId));
+
+        Assert.Equal(["allow", "block", "allow"], new[] { beforeItem.Action, afterItem.Action, afterDisable.Action });
+    }
+
+    [Fact]
     public async Task Assess_SamePaymentTwice_AnswersTheFirstAssessmentAndCountsOnce()
     {
         var context = TestContexts.NewPlatform();
