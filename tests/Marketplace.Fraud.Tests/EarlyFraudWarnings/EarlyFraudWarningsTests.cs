@@ -35,6 +35,8 @@ public sealed class EarlyFraudWarningsTests(FraudService service) : IClassFixtur
         var listed = await Eventually.Until(
             () => warnings.ListAsync(new EarlyFraudWarningListOptions { Charge = charge }, cancellationToken: Cancellation), list => list.Data.Count > 0);
         var warning = await warnings.GetAsync(listed.Data[0].Id, cancellationToken: Cancellation);
+        await Eventually.Until(() => recorder.Events.Count(e => e.PlatformId == context.PlatformId), count => count > 0);
+        // Long enough for a second event, had the repeated report raised one, to arrive too.
         await Task.Delay(500, Cancellation);
 
         Assert.StartsWith("issfr_", warning.Id, StringComparison.Ordinal);
