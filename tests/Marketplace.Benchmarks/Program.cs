@@ -1,4 +1,5 @@
 using Marketplace.Benchmarks.Backbone;
+using Marketplace.Benchmarks.Fraud;
 using Marketplace.Benchmarks.Gateway;
 using Marketplace.Benchmarks.Ledger;
 using Marketplace.Benchmarks.Onboarding;
@@ -10,11 +11,12 @@ return args switch
     ["gateway"] => await GatewayBenchmark.RunAsync(),
     ["ledger"] => await LedgerBenchmark.RunAsync(),
     ["onboarding", ..] => await OnboardingBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500),
+    ["fraud", ..] => await FraudBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger | onboarding [accounts]");
+    Console.Error.WriteLine("usage: Marketplace.Benchmarks backbone [messages] | gateway | ledger | onboarding [accounts] | fraud [seconds]");
     return 2;
 }

@@ -1,5 +1,11 @@
-using Marketplace.Fraud;
+using Marketplace.Api;
+using Marketplace.Api.Documentation;
 using Marketplace.Data;
+using Marketplace.Fraud;
+using Marketplace.Fraud.EarlyFraudWarnings;
+using Marketplace.Fraud.Reviews;
+using Marketplace.Fraud.Rules;
+using Marketplace.Fraud.ValueLists;
 using Marketplace.Messaging;
 using Marketplace.ServiceDefaults;
 
@@ -9,6 +15,13 @@ builder.AddFraud();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+app.UseStripeApi();
+app.MapRulesApi();
+app.MapValueListsApi();
+app.MapValueListItemsApi();
+app.MapReviewsApi();
+app.MapEarlyFraudWarningsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
+app.MapStripeApiDocument();
 app.Run();

@@ -6,12 +6,33 @@ namespace Marketplace.Messaging.Outbox;
 /// <summary>Translates between MassTransit's send context and an outbox row, in both directions.</summary>
 static class OutboxEnvelope
 {
+    // Envelope fields that are not headers, kept among the stored headers under names of our own: a response sent
+    // through the outbox must carry its request's id, or the requester never matches it; a request sent through the
+    // outbox must carry where to answer.
+    const string RequestIdKey = "Marketplace-Outbox-RequestId";
+    const string ResponseAddressKey = "Marketplace-Outbox-ResponseAddress";
+    const string FaultAddressKey = "Marketplace-Outbox-FaultAddress";
+
     public static OutboxMessage Capture<T>(SendContext<T> context)
         where T : class
     {
         var headers = context.Headers.GetAll()
             .Where(h => h.Value is not null)
             .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+        if (context.RequestId is { } requestId)
+        {
+            headers[RequestIdKey] = requestId.ToString("D");
+        }
+
+        if (context.ResponseAddress is { } responseAddress)
+        {
+            headers[ResponseAddressKey] = responseAddress.ToString();
+        }
+
+        if (context.FaultAddress is { } faultAddress)
+        {
+            headers[FaultAddressKey] = faultAddress.ToString();
+        }
 
         return new OutboxMessage
         {
@@ -71,7 +92,21 @@ static class OutboxEnvelope
         using var headers = JsonDocument.Parse(row.Headers);
         foreach (var header in headers.RootElement.EnumerateObject())
         {
-            context.Headers.Set(header.Name, HeaderValue(header.Value));
+            switch (header.Name)
+            {
+                case RequestIdKey:
+                    context.RequestId = Guid.Parse(header.Value.GetString()!);
+                    break;
+                case ResponseAddressKey:
+                    context.ResponseAddress = new Uri(header.Value.GetString()!);
+                    break;
+                case FaultAddressKey:
+                    context.FaultAddress = new Uri(header.Value.GetString()!);
+                    break;
+                default:
+                    context.Headers.Set(header.Name, HeaderValue(header.Value));
+                    break;
+            }
         }
     }
 

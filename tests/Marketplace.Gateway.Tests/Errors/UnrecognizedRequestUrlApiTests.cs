@@ -11,7 +11,7 @@ public sealed class UnrecognizedRequestUrlApiTests(GatewayFixture gateway)
     [InlineData("GET", "/v1/foo")]
     [InlineData("GET", "/v1")]
     [InlineData("POST", "/v1/accountsx")]
-    [InlineData("GET", "/v1/radar/rules")]
+    [InlineData("GET", "/v1/radar/rulesets")]
     [InlineData("DELETE", "/v2/accounts/acct_1")]
     public async Task Request_ForAPathNoRouteOwns_AnswersNotFoundWithStripeInvalidRequestError(string method, string path)
     {

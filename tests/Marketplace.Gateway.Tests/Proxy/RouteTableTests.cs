@@ -31,6 +31,8 @@ public sealed class RouteTableTests(GatewayFixture gateway)
     [InlineData("DELETE", "/v1/radar/value_list_items/rsli_1", "fraud")]
     [InlineData("GET", "/v1/radar/early_fraud_warnings?charge=ch_1", "fraud")]
     [InlineData("POST", "/v1/reviews/prv_1/approve", "fraud")]
+    [InlineData("GET", "/v1/radar/rules", "fraud")]
+    [InlineData("POST", "/v1/radar/rules/test", "fraud")]
     [InlineData("GET", "/v1/balance", "ledger")]
     [InlineData("GET", "/v1/balance_transactions?limit=10&starting_after=txn_1", "ledger")]
     [InlineData("POST", "/v1/topups", "ledger")]

@@ -1,0 +1,3 @@
+namespace Marketplace.Fraud.Rules.Language;
+
+public sealed record OrNode(RuleNode Left, RuleNode Right) : RuleNode;

@@ -1,0 +1,3 @@
+namespace Marketplace.Fraud.Rules;
+
+public sealed record RuleTestAmount(string Currency, long Amount);

@@ -1,0 +1,6 @@
+namespace Marketplace.Messaging.Tests.Support;
+
+public sealed record Ping
+{
+    public required Guid PingId { get; init; }
+}
