@@ -115,7 +115,7 @@ public sealed class AccountRequirementsTests(OnboardingService service) : IClass
 
         var person = await Http.OkAsync(await Http.PostAsync(client, $"/v1/accounts/{account.Id()}/persons",
             ("first_name", "Jenny"), ("relationship[representative]", "true"), ("relationship[title]", "CEO")));
-        var after = await Http.OkAsync(await client.GetAsync($"/v1/accounts/{account.Id()}", Http.Cancellation));
+        var after = await Http.OkAsync(await client.GetAsync($"/v1/accounts/{account.Id()}", TestContext.Current.CancellationToken));
 
         var due = after.GetProperty("requirements").GetProperty("currently_due").Strings();
         Assert.DoesNotContain(due, field => field.StartsWith("representative.", StringComparison.Ordinal));

@@ -7,7 +7,7 @@ static class AccountPolling
 {
     /// <summary>The account once <paramref name="condition"/> holds; the verification saga runs asynchronously.</summary>
     public static Task<JsonElement> EventuallyAsync(HttpClient client, string id, Func<JsonElement, bool> condition, TimeSpan? timeout = null) =>
-        Eventually.Until(async () => await Http.OkAsync(await client.GetAsync($"/v1/accounts/{id}", Http.Cancellation)), condition, timeout ?? TimeSpan.FromSeconds(30));
+        Eventually.Until(async () => await Http.OkAsync(await client.GetAsync($"/v1/accounts/{id}", TestContext.Current.CancellationToken)), condition, timeout ?? TimeSpan.FromSeconds(30));
 
     public static bool ChargesEnabled(this JsonElement account) => account.GetProperty("charges_enabled").GetBoolean();
 

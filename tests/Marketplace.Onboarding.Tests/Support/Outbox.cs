@@ -12,7 +12,7 @@ static class Outbox
 
     public static async Task<IReadOnlyList<T>> MessagesAsync<T>(NpgsqlDataSource database)
     {
-        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var bodies = await connection.QueryAsync<string>(
             "SELECT body::text FROM outbox_messages WHERE message_type = @type ORDER BY sequence_number",
             new { type = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" });
@@ -22,7 +22,7 @@ static class Outbox
     /// <summary>Every outbox body as text, whatever its type: for asserting what never appears in any message.</summary>
     public static async Task<string> AllBodiesAsync(NpgsqlDataSource database)
     {
-        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         return string.Join('\n', await connection.QueryAsync<string>("SELECT body::text FROM outbox_messages"));
     }
 

@@ -45,8 +45,8 @@ public sealed class VerificationTests(VerifyingOnboarding service) : IClassFixtu
         var created = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", Onboard.FrenchIndividual(dob: "1900-01-01")));
         var account = await AccountPolling.EventuallyAsync(client, created.Id(), a => a.DisabledReason() == "rejected.listed");
         var update = await Http.PostAsync(client, $"/v1/accounts/{created.Id()}", ("individual[dob][year]", "1902"));
-        await Task.Delay(1500, Http.Cancellation);
-        var later = await Http.OkAsync(await client.GetAsync($"/v1/accounts/{created.Id()}", Http.Cancellation));
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        var later = await Http.OkAsync(await client.GetAsync($"/v1/accounts/{created.Id()}", TestContext.Current.CancellationToken));
 
         Assert.False(account.ChargesEnabled());
         Assert.False(account.GetProperty("payouts_enabled").GetBoolean());

@@ -12,7 +12,7 @@ static class Rows
 
     public static async Task<long> CustomerCountAsync(NpgsqlDataSource database, string accountId)
     {
-        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         return await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM customers WHERE account_id = @accountId", new { accountId });
     }
@@ -20,7 +20,7 @@ static class Rows
     /// <summary>Every <see cref="ApiEventRaised"/> published for <paramref name="accountId"/>, in the order they were written.</summary>
     public static async Task<IReadOnlyList<ApiEventRaised>> EventsAsync(NpgsqlDataSource database, string accountId)
     {
-        await using var connection = await database.OpenConnectionAsync(Http.Cancellation);
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var bodies = await connection.QueryAsync<string>(
             """
             SELECT body::text FROM outbox_messages
