@@ -1,6 +1,7 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
+using Marketplace.Payments.Processor;
 
 namespace Marketplace.Payments;
 
@@ -12,6 +13,8 @@ public static class PaymentsServiceExtensions
         builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly);
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("payments");
+        builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
+        builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
         return builder;
     }
 }
