@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
 using Marketplace.Payments.Processor;
+using Marketplace.Payments.Vault;
 
 namespace Marketplace.Payments;
 
@@ -15,6 +16,9 @@ public static class PaymentsServiceExtensions
         builder.Services.AddStripeApiDocument("payments");
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
         builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
+        builder.Services.AddSingleton(provider => new CardVault(
+            provider.GetRequiredService<IConfiguration>()[CardVault.KeySetting]
+            ?? throw new InvalidOperationException($"{CardVault.KeySetting} is not configured.")));
         return builder;
     }
 }

@@ -100,14 +100,14 @@ public sealed class SimulatedAcquirerTests
     [InlineData("4242424242424242", "pass", "pass", "pass")]
     public void Verify_ReportsTheCardsChecks(string number, string cvc, string line1, string postalCode)
     {
-        var checks = SimulatedAcquirer.Verify(number, "123", "1 Main St", "94107");
+        var checks = Acquirer.Verify(number, "123", "1 Main St", "94107");
 
         Assert.Equal(new VerificationChecks(cvc, line1, postalCode), checks);
     }
 
     [Fact]
     public void Verify_WithNothingGiven_ChecksNothing() =>
-        Assert.Equal(VerificationChecks.None, SimulatedAcquirer.Verify("4000000000000101", null, null, null));
+        Assert.Equal(VerificationChecks.None, Acquirer.Verify("4000000000000101", null, null, null));
 
     public static TheoryData<string, bool, bool, AuthorizationStatus> ThreeDSecureCases => new()
     {
@@ -148,8 +148,24 @@ public sealed class SimulatedAcquirerTests
     }
 
     [Fact]
-    public void Inspect_ChargeFailingCard_StillProfilesSoItCanAttach() =>
+    public async Task Verify_ChargeFailingCard_PassesTheVerificationButNotACharge()
+    {
         Assert.True(Acquirer.Inspect("4000000000000341").ChargeDeclined);
+        Assert.True((await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000000000000341", null, 0, "usd", IsVerification: true), Cancellation)).Approved);
+        Assert.False((await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000000000000341", null, 1000, "usd"), Cancellation)).Approved);
+    }
+
+    [Fact]
+    public async Task Verify_DecliningCard_FailsTheVerification()
+    {
+        var result = await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000000000009995", null, 0, "usd", IsVerification: true), Cancellation);
+
+        Assert.Equal("insufficient_funds", result.Decline!.DeclineCode);
+    }
+
+    [Fact]
+    public async Task Verify_3dsCard_NeedsNoChallenge() =>
+        Assert.True((await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000002760003184", null, 0, "eur", IsVerification: true), Cancellation)).Approved);
 
     public static TheoryData<string, CardAftermath> Aftermaths => new()
     {

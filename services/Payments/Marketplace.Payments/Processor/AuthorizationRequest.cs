@@ -6,6 +6,7 @@ namespace Marketplace.Payments.Processor;
 /// <param name="ThreeDSecureCompleted">The buyer finished a 3D Secure challenge for this payment.</param>
 /// <param name="OffSession">The buyer is absent (a stored card charged later).</param>
 /// <param name="SetUpForOffSession">The card was saved for off-session use with an authentication (a setup intent).</param>
+/// <param name="IsVerification">A zero-amount check that the card is usable, as attaching it to a customer runs.</param>
 public sealed record AuthorizationRequest(
     string CardNumber,
     string? Cvc,
@@ -13,7 +14,8 @@ public sealed record AuthorizationRequest(
     string Currency,
     bool ThreeDSecureCompleted = false,
     bool OffSession = false,
-    bool SetUpForOffSession = false)
+    bool SetUpForOffSession = false,
+    bool IsVerification = false)
 {
     /// <summary>Never the number: a record's generated ToString would otherwise put it in any log line that prints a request.</summary>
     public override string ToString() => $"AuthorizationRequest {{ Amount = {Amount}, Currency = {Currency} }}";

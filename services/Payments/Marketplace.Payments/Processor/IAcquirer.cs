@@ -9,6 +9,9 @@ public interface IAcquirer
     /// <summary>What the acquirer knows of a card before charging it (BIN data, checks, risk hints), for payment methods and Fraud.</summary>
     CardProfile Inspect(string cardNumber);
 
+    /// <summary>The issuer's verdicts on a CVC and an address (each unchecked when not given), without charging.</summary>
+    VerificationChecks Verify(string cardNumber, string? cvc, string? addressLine1, string? postalCode);
+
     Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken);
 
     Task<AcquirerResult> CaptureAsync(string authorizationId, long amount, CancellationToken cancellationToken);

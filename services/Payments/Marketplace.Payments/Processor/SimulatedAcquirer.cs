@@ -18,8 +18,7 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
             CardNumbers.Brand(cardNumber), card.Country, card.Funding, card.ThreeDSecure, card.RiskLevel, card.AlwaysBlocked, card.ChargeDeclined);
     }
 
-    /// <summary>The checks as the issuer reports them for what was given: a CVC or an address that is absent is not checked.</summary>
-    public static VerificationChecks Verify(string cardNumber, string? cvc, string? addressLine1, string? postalCode)
+    public VerificationChecks Verify(string cardNumber, string? cvc, string? addressLine1, string? postalCode)
     {
         var card = TestCards.Find(cardNumber);
         return new VerificationChecks(
@@ -45,7 +44,7 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
             return Declined(decline);
         }
 
-        if (card.ChargeDeclined)
+        if (card.ChargeDeclined && !request.IsVerification)
         {
             return Declined(CardDecline.Declined("generic_decline"));
         }
@@ -53,6 +52,12 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
         if (card.DeclineOnCvc && request.Cvc is not null)
         {
             return Declined(new CardDecline("incorrect_cvc", null, "Your card's security code is incorrect."));
+        }
+
+        if (request.IsVerification)
+        {
+            // A zero-amount check that the card exists and is usable, as attaching a card runs: no 3D Secure, no capture.
+            return new AuthorizationResult(AuthorizationStatus.Approved, PrefixedId.New("simauth"), null, checks, CardAftermath.None);
         }
 
         var challenge = card.ThreeDSecure switch

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Marketplace.Api.Objects;
+
+namespace Marketplace.Payments.PaymentMethods;
+
+/// <summary>
+/// Stripe's <c>payment_method</c> object. Stripe renders only the hash of the method's <c>type</c>; <c>card</c> is the
+/// only type so far, so it is always there.
+/// </summary>
+public sealed record PaymentMethod : StripeObject
+{
+    protected override string TypeName => "payment_method";
+
+    [JsonPropertyOrder(-2)]
+    public required string Id { get; init; }
+
+    /// <summary>Whether the method may be shown again to the customer in Checkout; nothing sets it yet.</summary>
+    public string AllowRedisplay { get; init; } = "unspecified";
+
+    public BillingDetails BillingDetails { get; init; } = new();
+
+    public required PaymentMethodCard Card { get; init; }
+
+    public required DateTimeOffset Created { get; init; }
+
+    /// <summary>The customer it is attached to (an expandable id), null when detached.</summary>
+    public string? Customer { get; init; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    public string Type { get; init; } = "card";
+}
