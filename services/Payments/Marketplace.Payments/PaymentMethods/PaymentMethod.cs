@@ -26,6 +26,9 @@ public sealed record PaymentMethod : StripeObject
     /// <summary>The customer it is attached to (an expandable id), null when detached.</summary>
     public string? Customer { get; init; }
 
+    /// <summary>Stripe's v2 Accounts-as-customers link, which this platform does not have.</summary>
+    public string? CustomerAccount { get; init; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
     public string Type { get; init; } = "card";
