@@ -35,6 +35,6 @@ public sealed class PaymentMethodIdempotencyTests(PaymentsService service) : ICl
     async Task<long> VaultedCardsAsync()
     {
         await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vault_cards");
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vault_entries");
     }
 }

@@ -63,8 +63,8 @@ public sealed class CardNumberSecrecyTests(PaymentsService service) : IClassFixt
         await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
         var row = await connection.QuerySingleAsync(
             """
-            SELECT v.sealed_data_key, v.sealed_number FROM vault_cards v
-            JOIN payment_methods p ON p.vault_card_id = v.id WHERE p.id = @paymentMethodId
+            SELECT v.sealed_data_key, v.sealed_number FROM vault_entries v
+            JOIN payment_methods p ON p.vault_entry_id = v.id WHERE p.id = @paymentMethodId
             """,
             new { paymentMethodId });
         return new CardVault(PaymentsService.VaultKey).Open(new SealedCard((byte[])row.sealed_data_key, (byte[])row.sealed_number));

@@ -4,8 +4,8 @@ using Marketplace.Api.Objects;
 namespace Marketplace.Payments.PaymentMethods;
 
 /// <summary>
-/// Stripe's <c>payment_method</c> object. Stripe renders only the hash of the method's <c>type</c>; <c>card</c> is the
-/// only type so far, so it is always there.
+/// Stripe's <c>payment_method</c> object. Stripe renders only the hash of the method's <c>type</c> (<c>card</c> or
+/// <c>sepa_debit</c>), so the other is left out rather than written as null.
 /// </summary>
 public sealed record PaymentMethod : StripeObject
 {
@@ -19,7 +19,8 @@ public sealed record PaymentMethod : StripeObject
 
     public BillingDetails BillingDetails { get; init; } = new();
 
-    public required PaymentMethodCard Card { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PaymentMethodCard? Card { get; init; }
 
     public required DateTimeOffset Created { get; init; }
 
@@ -31,5 +32,8 @@ public sealed record PaymentMethod : StripeObject
 
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
-    public string Type { get; init; } = "card";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PaymentMethodSepaDebit? SepaDebit { get; init; }
+
+    public required string Type { get; init; }
 }

@@ -13,8 +13,9 @@ public static class PaymentMethodParameters
 
     public static readonly FormParameter[] Create =
     [
-        new("type", "card.", Required: true),
+        new("type", "card or sepa_debit.", Required: true),
         new("card", "number, exp_month, exp_year and cvc; or token, one of Stripe's test tokens (tok_visa…)."),
+        new("sepa_debit", "iban: the account's IBAN."),
         .. Writable,
     ];
 
@@ -25,7 +26,7 @@ public static class PaymentMethodParameters
     public static readonly FormParameter[] List =
     [
         new("customer", "Only the customer's payment methods."),
-        new("type", "Only methods of this type: card."),
+        new("type", "Only methods of this type: card or sepa_debit."),
         new("limit", "1 to 100, default 10."),
         new("starting_after", "A payment method id: the page after it."),
         new("ending_before", "A payment method id: the page before it."),

@@ -11,7 +11,8 @@ internal sealed record PaymentMethodRow
     public required string Type { get; init; }
     public string? CustomerId { get; init; }
     public required string BillingDetails { get; init; }
-    public required string Card { get; init; }
+    public string? Card { get; init; }
+    public string? SepaDebit { get; init; }
     public required string Metadata { get; init; }
 
     public PaymentMethod ToPaymentMethod() => new()
@@ -21,7 +22,8 @@ internal sealed record PaymentMethodRow
         Type = Type,
         Customer = CustomerId,
         BillingDetails = Read<BillingDetails>(BillingDetails),
-        Card = Read<PaymentMethodCard>(Card),
+        Card = Card is null ? null : Read<PaymentMethodCard>(Card),
+        SepaDebit = SepaDebit is null ? null : Read<PaymentMethodSepaDebit>(SepaDebit),
         Metadata = Read<Dictionary<string, string>>(Metadata),
     };
 

@@ -11,19 +11,19 @@ namespace Marketplace.Payments.PaymentMethods;
 /// </summary>
 internal static class PaymentMethodStore
 {
-    const string Columns = "id, created, type, customer_id, billing_details::text AS billing_details, card::text AS card, metadata::text AS metadata";
+    const string Columns = "id, created, type, customer_id, billing_details::text AS billing_details, card::text AS card, sepa_debit::text AS sepa_debit, metadata::text AS metadata";
 
     /// <summary>
     /// Inserts <paramref name="method"/>, unless one of the account was already created with
     /// <paramref name="idempotencyKey"/>: then nothing is written and that one is returned.
     /// </summary>
     public static async Task<PaymentMethod?> InsertAsync(
-        NpgsqlTransaction transaction, string accountId, PaymentMethod method, string vaultCardId, string? idempotencyKey, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, string accountId, PaymentMethod method, string vaultEntryId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO payment_methods (id, account_id, created, type, customer_id, billing_details, card, metadata, vault_card_id, idempotency_key)
-            VALUES (@Id, @AccountId, @Created, @Type, @Customer, @BillingDetails::jsonb, @Card::jsonb, @Metadata::jsonb, @VaultCardId, @IdempotencyKey)
+            INSERT INTO payment_methods (id, account_id, created, type, customer_id, billing_details, card, sepa_debit, metadata, vault_entry_id, idempotency_key)
+            VALUES (@Id, @AccountId, @Created, @Type, @Customer, @BillingDetails::jsonb, @Card::jsonb, @SepaDebit::jsonb, @Metadata::jsonb, @VaultEntryId, @IdempotencyKey)
             ON CONFLICT ON CONSTRAINT payment_methods_idempotency DO NOTHING
             """,
             new
@@ -34,9 +34,10 @@ internal static class PaymentMethodStore
                 method.Type,
                 method.Customer,
                 BillingDetails = StripeJson.Serialize(method.BillingDetails),
-                Card = StripeJson.Serialize(method.Card),
+                Card = method.Card is null ? null : StripeJson.Serialize(method.Card),
+                SepaDebit = method.SepaDebit is null ? null : StripeJson.Serialize(method.SepaDebit),
                 Metadata = StripeJson.Serialize(method.Metadata),
-                VaultCardId = vaultCardId,
+                VaultEntryId = vaultEntryId,
                 IdempotencyKey = idempotencyKey,
             },
             transaction, cancellationToken: cancellationToken));
@@ -70,9 +71,9 @@ internal static class PaymentMethodStore
     }
 
     /// <summary>Where the method's card number is sealed.</summary>
-    public static Task<string> VaultCardIdAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
+    public static Task<string> VaultEntryIdAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT vault_card_id FROM payment_methods WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken))!;
+            "SELECT vault_entry_id FROM payment_methods WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken))!;
 
     public static Task UpdateAsync(NpgsqlTransaction transaction, string accountId, PaymentMethod method, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(

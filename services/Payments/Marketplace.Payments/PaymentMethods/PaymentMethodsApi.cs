@@ -42,8 +42,9 @@ public static class PaymentMethodsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        parameters.GetRequiredEnum("type", "card");
-        var card = CardDetails.Read(parameters, now);
+        var type = parameters.GetRequiredEnum("type", "card", "sepa_debit");
+        var card = type == "card" ? CardDetails.Read(parameters, now) : null;
+        var iban = type == "sepa_debit" ? Iban.Read(parameters) : null;
         var billing = BillingDetailsUpdate.Apply(parameters, new BillingDetails());
         var metadata = MetadataUpdate.Read(parameters);
         if (parameters.Complete() is { } error)
@@ -54,7 +55,9 @@ public static class PaymentMethodsApi
         metadata.TryApply(new Dictionary<string, string>(), out var pairs, out _);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var created = await InsertAsync(transaction, context, vault, acquirer, card!, billing, pairs!, now, cancellationToken);
+        var created = iban is null
+            ? await InsertAsync(transaction, context, vault, acquirer, card!, billing, pairs!, now, cancellationToken)
+            : await InsertAsync(transaction, context, vault, iban, billing, pairs!, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Json(StripeJson.Serialize(created));
     }
@@ -164,13 +167,16 @@ public static class PaymentMethodsApi
             return StripeError.InvalidRequest("The payment method you provided has already been attached to a customer.", "payment_method").ToResult();
         }
 
-        // Stripe checks a card with the issuer before saving it for later: a card that declines is not attached.
-        var sealedCard = await VaultStore.GetAsync(transaction, await PaymentMethodStore.VaultCardIdAsync(transaction, current.Id, cancellationToken), cancellationToken);
-        var verification = await acquirer.AuthorizeAsync(
-            new AuthorizationRequest(vault.Open(sealedCard), null, 0, "usd", IsVerification: true), cancellationToken);
-        if (verification.Decline is { } decline)
+        if (current.Card is not null)
         {
-            return (StripeError.Card(decline.Message, decline.Code, decline.DeclineCode) with { PaymentMethod = current }).ToResult();
+            // Stripe checks a card with the issuer before saving it for later: a card that declines is not attached.
+            var sealedCard = await VaultStore.GetAsync(transaction, await PaymentMethodStore.VaultEntryIdAsync(transaction, current.Id, cancellationToken), cancellationToken);
+            var verification = await acquirer.AuthorizeAsync(
+                new AuthorizationRequest(vault.Open(sealedCard), null, 0, "usd", IsVerification: true), cancellationToken);
+            if (verification.Decline is { } decline)
+            {
+                return (StripeError.Card(decline.Message, decline.Code, decline.DeclineCode) with { PaymentMethod = current }).ToResult();
+            }
         }
 
         var attached = current with { Customer = customerId };
@@ -216,7 +222,7 @@ public static class PaymentMethodsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var query = ListQuery.Read(parameters);
         var customer = parameters.GetString("customer");
-        var type = parameters.GetEnum("type", "card");
+        var type = parameters.GetEnum("type", "card", "sepa_debit");
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -236,10 +242,7 @@ public static class PaymentMethodsApi
         return StripeJson.Result(query.ToPage(rows, ListUrl));
     }
 
-    /// <summary>
-    /// Seals the number, checks what the payer gave with the issuer, and stores the method; unless a create with the
-    /// same Idempotency-Key already stored one: then that one is returned and this attempt's sealed number removed.
-    /// </summary>
+    /// <summary>Checks what the payer gave with the issuer, then seals the number and stores the method.</summary>
     static async Task<PaymentMethod> InsertAsync(
         NpgsqlTransaction transaction, RequestContext context, CardVault vault, IAcquirer acquirer, CardDetails card,
         BillingDetails billing, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, CancellationToken cancellationToken)
@@ -249,6 +252,7 @@ public static class PaymentMethodsApi
         var method = new PaymentMethod
         {
             Id = PrefixedId.New("pm", now),
+            Type = "card",
             Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()),
             BillingDetails = billing,
             Metadata = metadata,
@@ -267,10 +271,44 @@ public static class PaymentMethodsApi
                 ThreeDSecureUsage = new CardThreeDSecureUsage(profile.ThreeDSecure != ThreeDSecureRequirement.NotSupported),
             },
         };
-        var vaultCardId = await VaultStore.InsertAsync(transaction, vault.Seal(card.Number), cancellationToken);
-        if (await PaymentMethodStore.InsertAsync(transaction, context.AccountId, method, vaultCardId, context.IdempotencyKey, cancellationToken) is { } first)
+        return await StoreAsync(transaction, context, vault, method, card.Number, cancellationToken);
+    }
+
+    /// <summary>The same for an IBAN: nothing to ask a bank before the first debit, whose mandate is a later slice's.</summary>
+    static Task<PaymentMethod> InsertAsync(
+        NpgsqlTransaction transaction, RequestContext context, CardVault vault, Iban iban,
+        BillingDetails billing, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var method = new PaymentMethod
         {
-            await VaultStore.DeleteAsync(transaction, vaultCardId, cancellationToken);
+            Id = PrefixedId.New("pm", now),
+            Type = "sepa_debit",
+            Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()),
+            BillingDetails = billing,
+            Metadata = metadata,
+            SepaDebit = new PaymentMethodSepaDebit
+            {
+                BankCode = iban.BankCode,
+                BranchCode = iban.BranchCode,
+                Country = iban.Country,
+                Fingerprint = vault.Fingerprint(iban.Value),
+                Last4 = iban.Last4,
+            },
+        };
+        return StoreAsync(transaction, context, vault, method, iban.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="secret"/> (the card number or IBAN) and stores the method beside it, unless a create with
+    /// the same Idempotency-Key already stored one: then that one is returned and this attempt's sealed copy removed.
+    /// </summary>
+    static async Task<PaymentMethod> StoreAsync(
+        NpgsqlTransaction transaction, RequestContext context, CardVault vault, PaymentMethod method, string secret, CancellationToken cancellationToken)
+    {
+        var vaultEntryId = await VaultStore.InsertAsync(transaction, vault.Seal(secret), cancellationToken);
+        if (await PaymentMethodStore.InsertAsync(transaction, context.AccountId, method, vaultEntryId, context.IdempotencyKey, cancellationToken) is { } first)
+        {
+            await VaultStore.DeleteAsync(transaction, vaultEntryId, cancellationToken);
             return first;
         }
 

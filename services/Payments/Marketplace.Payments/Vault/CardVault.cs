@@ -4,10 +4,10 @@ using System.Text;
 namespace Marketplace.Payments.Vault;
 
 /// <summary>
-/// Seals full card numbers by envelope encryption: each card gets its own random data key, the number is sealed
+/// Seals full card numbers and IBANs by envelope encryption: each gets its own random data key, the number is sealed
 /// with AES-GCM under that key, and the data key is sealed under the master key derived from
 /// <c>Payments:VaultKey</c>. Rotating the master key then means re-sealing small data keys, not every number, and a
-/// leaked data key opens one card only. Fingerprints are an HMAC under a second derived key: equal for the same
+/// leaked data key opens one number only. Fingerprints are an HMAC under a second derived key: equal for the same
 /// number, useless for recovering it. Numbers never leave this class except to the acquirer, through
 /// <see cref="Open"/>.
 /// </summary>
