@@ -211,10 +211,28 @@ public static class PaymentMethodsApi
         var detached = current with { Customer = null };
         var json = StripeJson.Serialize(detached);
         await PaymentMethodStore.UpdateAsync(transaction, context.AccountId, detached, cancellationToken);
+        await ClearCustomerDefaultAsync(transaction, context, current.Customer, id, cancellationToken);
         await PaymentMethodEvents.PublishAsync(
             transaction, context, PaymentMethodEvents.Detached, json, PreviousAttributes.Between(StripeJson.Serialize(current), json), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Json(json);
+    }
+
+    /// <summary>A detached method stops being its customer's default, as Stripe clears it, with a <c>customer.updated</c>.</summary>
+    static async Task ClearCustomerDefaultAsync(
+        NpgsqlTransaction transaction, RequestContext context, string customerId, string paymentMethodId, CancellationToken cancellationToken)
+    {
+        if (await CustomerStore.LockAsync(transaction, context.AccountId, customerId, cancellationToken) is not { } customer
+            || customer.InvoiceSettings.DefaultPaymentMethod != paymentMethodId)
+        {
+            return;
+        }
+
+        var updated = customer with { InvoiceSettings = customer.InvoiceSettings with { DefaultPaymentMethod = null } };
+        var json = StripeJson.Serialize(updated);
+        await CustomerStore.UpdateAsync(transaction, context.AccountId, updated, cancellationToken);
+        await CustomerEvents.PublishAsync(
+            transaction, context, CustomerEvents.Updated, json, PreviousAttributes.Between(StripeJson.Serialize(customer), json), cancellationToken);
     }
 
     static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
