@@ -107,7 +107,7 @@ public sealed class SimulatedAcquirerTests
 
     [Fact]
     public void Verify_WithNothingGiven_ChecksNothing() =>
-        Assert.Equal(VerificationChecks.None, Acquirer.Verify("4000000000000101", null, null, null));
+        Assert.Equal(new VerificationChecks(null, null, null), Acquirer.Verify("4000000000000101", null, null, null));
 
     public static TheoryData<string, bool, bool, AuthorizationStatus> ThreeDSecureCases => new()
     {
@@ -127,7 +127,7 @@ public sealed class SimulatedAcquirerTests
     [MemberData(nameof(ThreeDSecureCases))]
     public async Task Authorize_With3dsCard_FollowsTheIssuersRequirement(string number, bool authenticated, bool setUp, AuthorizationStatus expected)
     {
-        var request = new AuthorizationRequest(number, null, 1000, "eur", ThreeDSecureCompleted: authenticated, OffSession: setUp, SetUpForOffSession: setUp);
+        var request = new AuthorizationRequest(number, null, 1000, "eur", ThreeDSecureCompleted: authenticated, SetUpForOffSession: setUp);
 
         var result = await Acquirer.AuthorizeAsync(request, Cancellation);
 

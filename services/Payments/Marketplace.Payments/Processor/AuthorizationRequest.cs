@@ -4,7 +4,6 @@ namespace Marketplace.Payments.Processor;
 /// One authorisation. The number and CVC come from the vault for this call only and are never kept by it.
 /// </summary>
 /// <param name="ThreeDSecureCompleted">The buyer finished a 3D Secure challenge for this payment.</param>
-/// <param name="OffSession">The buyer is absent (a stored card charged later).</param>
 /// <param name="SetUpForOffSession">The card was saved for off-session use with an authentication (a setup intent).</param>
 /// <param name="IsVerification">A zero-amount check that the card is usable, as attaching it to a customer runs.</param>
 public sealed record AuthorizationRequest(
@@ -13,7 +12,6 @@ public sealed record AuthorizationRequest(
     long Amount,
     string Currency,
     bool ThreeDSecureCompleted = false,
-    bool OffSession = false,
     bool SetUpForOffSession = false,
     bool IsVerification = false)
 {
