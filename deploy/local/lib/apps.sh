@@ -28,6 +28,8 @@ start_app() { # name folder port
   var="$(db_password_var "$name")"
   # Onboarding seals bank account and ID numbers at rest with a key only it holds.
   [[ $name == onboarding ]] && extra+=("Onboarding__EncryptionKey=$MARKETPLACE_ONBOARDING_ENCRYPTION_KEY")
+  # Payments seals full card numbers in its vault with a key only it holds.
+  [[ $name == payments ]] && extra+=("Payments__VaultKey=$MARKETPLACE_PAYMENTS_VAULT_KEY")
   log "starting $name on port $port"
   printf '\n==> %s: starting %s\n' "$(date -Is)" "$asm" >>"$LOG_DIR/$name.log"
   # setsid: its own session, so neither Ctrl-C nor closing this terminal reaches it. A background

@@ -1,6 +1,8 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
+using Marketplace.Payments.Processor;
+using Marketplace.Payments.Vault;
 
 namespace Marketplace.Payments;
 
@@ -12,6 +14,11 @@ public static class PaymentsServiceExtensions
         builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly);
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("payments");
+        builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
+        builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
+        builder.Services.AddSingleton(provider => new CardVault(
+            provider.GetRequiredService<IConfiguration>()[CardVault.KeySetting]
+            ?? throw new InvalidOperationException($"{CardVault.KeySetting} is not configured.")));
         return builder;
     }
 }

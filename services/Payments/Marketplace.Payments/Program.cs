@@ -1,5 +1,7 @@
 using Marketplace.Payments;
 using Marketplace.Payments.Customers;
+using Marketplace.Payments.PaymentMethods;
+using Marketplace.Payments.Vault;
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Data;
@@ -12,8 +14,11 @@ builder.AddPayments();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+// Fails at startup, not at the first card, when the vault key is missing.
+app.Services.GetRequiredService<CardVault>();
 app.UseStripeApi();
 app.MapCustomersApi();
+app.MapPaymentMethodsApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();

@@ -90,8 +90,7 @@ public sealed class CustomerParameterTests(PaymentsService service) : IClassFixt
     // Parameters of later issues are unknown until those issues bring them.
     [InlineData("payment_method", "pm_card_visa", "payment_method")]
     [InlineData("source", "tok_visa", "source")]
-    [InlineData("invoice_settings[default_payment_method]", "pm_card_visa", "invoice_settings")]
-    [InlineData("invoice_settings[footer]", "Thanks", "invoice_settings")]
+    [InlineData("invoice_settings[footer]", "Thanks", "invoice_settings[footer]")]
     [InlineData("tax[ip_address]", "127.0.0.1", "tax")]
     [InlineData("test_clock", "clock_123", "test_clock")]
     [InlineData("coupon", "SUMMER", "coupon")]

@@ -1,5 +1,8 @@
 using Marketplace.Api.Context;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Marketplace.Payments.Tests.Support;
@@ -11,32 +14,51 @@ namespace Marketplace.Payments.Tests.Support;
 /// </summary>
 public sealed class PaymentsService : IAsyncLifetime
 {
+    public const string VaultKey = "test-payments-vault-key-0123456789";
+
     readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("payments")
-        .WithSetting("Messaging:Outbox:IdlePollInterval", "01:00:00");
+        .WithSetting("Messaging:Outbox:IdlePollInterval", "01:00:00")
+        .WithSetting("Payments:VaultKey", VaultKey);
+
+    WebApplicationFactory<Program>? _host;
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
 
+    /// <summary>Everything the host logged, every level included.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Raw HTTP as the gateway forwards it, signed for <paramref name="context"/>.</summary>
-    public HttpClient ClientFor(RequestContext context) => _factory.ClientFor(context);
+    public HttpClient ClientFor(RequestContext context) => Host.CreateDefaultClient(new GatewayContextHandler(_factory.Signer, context));
 
     /// <summary>Raw HTTP that did not come through the gateway: no signed context.</summary>
-    public HttpClient UnsignedClient() => _factory.CreateClient();
+    public HttpClient UnsignedClient() => Host.CreateClient();
 
     /// <summary>Stripe.net 53.1.0 talking to the service for <paramref name="context"/>, without retries so each call is one request.</summary>
-    public Stripe.CustomerService CustomersFor(RequestContext context)
+    public Stripe.CustomerService CustomersFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.PaymentMethodService PaymentMethodsFor(RequestContext context) => new(StripeFor(context));
+
+    WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    Stripe.StripeClient StripeFor(RequestContext context)
     {
         var http = ClientFor(context);
-        var client = new Stripe.StripeClient(
+        return new Stripe.StripeClient(
             apiKey: "sk_test_x",
             httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0),
             apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
-        return new Stripe.CustomerService(client);
     }
 
     public async ValueTask InitializeAsync()
     {
         await _factory.InitializeAsync();
-        _factory.StartServer();
+        _host = _factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(Logs);
+            logging.AddFilter<LogCapture>(null, LogLevel.Trace);
+        }));
+        _host.StartServer();
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();

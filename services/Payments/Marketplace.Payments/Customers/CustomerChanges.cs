@@ -16,8 +16,8 @@ namespace Marketplace.Payments.Customers;
 /// </summary>
 /// <remarks>
 /// Parameters that belong to later issues are not read, so they are refused as unknown: <c>payment_method</c>,
-/// <c>source</c>, <c>default_source</c>, <c>validate</c> and <c>invoice_settings[default_payment_method]</c> come with
-/// the payment methods issue; <c>invoice_settings</c>, <c>next_invoice_sequence</c>, <c>coupon</c>,
+/// <c>source</c>, <c>default_source</c> and <c>validate</c> come with the payment intents; the rest of
+/// <c>invoice_settings</c> (all but <c>default_payment_method</c>), <c>next_invoice_sequence</c>, <c>coupon</c>,
 /// <c>promotion_code</c>, <c>plan</c>, <c>test_clock</c>, <c>cash_balance</c>, <c>tax</c> and <c>tax_id_data</c>
 /// with Billing's issue.
 /// </remarks>
@@ -35,6 +35,7 @@ internal sealed partial record CustomerChanges
     public FieldChange<CustomerAddress?> Address { get; private init; }
     public FieldChange<long> Balance { get; private init; }
     public FieldChange<string?> BusinessName { get; private init; }
+    public FieldChange<string?> DefaultPaymentMethod { get; private init; }
     public FieldChange<string?> Description { get; private init; }
     public FieldChange<string?> Email { get; private init; }
     public FieldChange<string?> IndividualName { get; private init; }
@@ -55,6 +56,9 @@ internal sealed partial record CustomerChanges
             Address = ReadAddress(parameters, "address"),
             Balance = parameters.GetLong("balance") is { } balance ? new(true, balance) : default,
             BusinessName = ReadClearable(parameters, "business_name", PartyNameMaxLength),
+            DefaultPaymentMethod = parameters.GetObject("invoice_settings") is { } invoiceSettings
+                ? ReadClearable(invoiceSettings, "default_payment_method")
+                : default,
             Description = ReadClearable(parameters, "description"),
             Email = ReadEmail(parameters),
             IndividualName = ReadClearable(parameters, "individual_name", PartyNameMaxLength),
@@ -95,6 +99,7 @@ internal sealed partial record CustomerChanges
             Balance = Balance.ApplyTo(current.Balance),
             BusinessName = BusinessName.ApplyTo(current.BusinessName),
             Description = Description.ApplyTo(current.Description),
+            InvoiceSettings = current.InvoiceSettings with { DefaultPaymentMethod = DefaultPaymentMethod.ApplyTo(current.InvoiceSettings.DefaultPaymentMethod) },
             Email = Email.ApplyTo(current.Email),
             IndividualName = IndividualName.ApplyTo(current.IndividualName),
             InvoicePrefix = InvoicePrefix.ApplyTo(current.InvoicePrefix),

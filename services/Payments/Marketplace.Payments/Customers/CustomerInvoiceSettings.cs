@@ -1,8 +1,8 @@
 namespace Marketplace.Payments.Customers;
 
 /// <summary>
-/// A customer's <c>invoice_settings</c>. No request sets them yet: custom fields, footer and rendering options come
-/// with Billing's invoices, the default payment method with the payment methods issue.
+/// A customer's <c>invoice_settings</c>. Only <c>default_payment_method</c> is set by requests yet: custom fields,
+/// footer and rendering options come with Billing's invoices.
 /// </summary>
 public sealed record CustomerInvoiceSettings
 {

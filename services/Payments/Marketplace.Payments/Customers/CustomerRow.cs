@@ -20,6 +20,7 @@ internal sealed record CustomerRow
     public required string Metadata { get; init; }
     public required string[] PreferredLocales { get; init; }
     public required string InvoicePrefix { get; init; }
+    public string? DefaultPaymentMethod { get; init; }
     public required string TaxExempt { get; init; }
     public DateTime? DeletedAt { get; init; }
 
@@ -39,6 +40,7 @@ internal sealed record CustomerRow
         Metadata = Read<Dictionary<string, string>>(Metadata) ?? [],
         PreferredLocales = PreferredLocales,
         InvoicePrefix = InvoicePrefix,
+        InvoiceSettings = CustomerInvoiceSettings.Default with { DefaultPaymentMethod = DefaultPaymentMethod },
         TaxExempt = TaxExempt,
     };
 

@@ -16,7 +16,7 @@ internal static class CustomerStore
         """
         id, created, email, name, phone, description, business_name, individual_name, balance,
         address::text AS address, shipping::text AS shipping, metadata::text AS metadata,
-        preferred_locales, invoice_prefix, tax_exempt, deleted_at
+        preferred_locales, invoice_prefix, tax_exempt, default_payment_method, deleted_at
         """;
 
     /// <summary>
@@ -30,9 +30,9 @@ internal static class CustomerStore
         var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO customers (id, account_id, created, email, name, phone, description, business_name, individual_name,
-                balance, address, shipping, metadata, preferred_locales, invoice_prefix, tax_exempt, idempotency_key)
+                balance, address, shipping, metadata, preferred_locales, invoice_prefix, tax_exempt, default_payment_method, idempotency_key)
             VALUES (@Id, @AccountId, @Created, @Email, @Name, @Phone, @Description, @BusinessName, @IndividualName,
-                @Balance, @Address::jsonb, @Shipping::jsonb, @Metadata::jsonb, @PreferredLocales, @InvoicePrefix, @TaxExempt, @IdempotencyKey)
+                @Balance, @Address::jsonb, @Shipping::jsonb, @Metadata::jsonb, @PreferredLocales, @InvoicePrefix, @TaxExempt, @DefaultPaymentMethod, @IdempotencyKey)
             ON CONFLICT ON CONSTRAINT customers_idempotency DO NOTHING
             """,
             Values(accountId, customer, idempotencyKey), transaction, cancellationToken: cancellationToken));
@@ -73,7 +73,8 @@ internal static class CustomerStore
             UPDATE customers
             SET email = @Email, name = @Name, phone = @Phone, description = @Description, business_name = @BusinessName,
                 individual_name = @IndividualName, balance = @Balance, address = @Address::jsonb, shipping = @Shipping::jsonb,
-                metadata = @Metadata::jsonb, preferred_locales = @PreferredLocales, invoice_prefix = @InvoicePrefix, tax_exempt = @TaxExempt
+                metadata = @Metadata::jsonb, preferred_locales = @PreferredLocales, invoice_prefix = @InvoicePrefix, tax_exempt = @TaxExempt,
+                default_payment_method = @DefaultPaymentMethod
             WHERE id = @Id AND account_id = @AccountId
             """,
             Values(accountId, customer, null), transaction, cancellationToken: cancellationToken));
@@ -151,6 +152,7 @@ internal static class CustomerStore
         Metadata = StripeJson.Serialize(customer.Metadata),
         PreferredLocales = customer.PreferredLocales.ToArray(),
         customer.InvoicePrefix,
+        customer.InvoiceSettings.DefaultPaymentMethod,
         customer.TaxExempt,
         IdempotencyKey = idempotencyKey,
     };

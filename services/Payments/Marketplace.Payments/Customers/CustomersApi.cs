@@ -9,6 +9,7 @@ using Marketplace.Api.Forms;
 using Marketplace.Api.Lists;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
+using Marketplace.Payments.PaymentMethods;
 using Npgsql;
 
 namespace Marketplace.Payments.Customers;
@@ -24,8 +25,9 @@ public static class CustomersApi
     const string SearchUrl = "/v1/customers/search";
 
     /// <summary>
-    /// The customer's expandable references, as Stripe allows them. Every one is null until its issue lands (sources
-    /// and payment methods, Billing's test clocks), so an expansion is accepted as Stripe accepts it and renders null.
+    /// The customer's expandable references, as Stripe allows them. Sources and test clocks are null until their
+    /// issues land; <c>invoice_settings.default_payment_method</c> is accepted but still rendered as its id, which
+    /// Stripe's SDKs read as an unexpanded reference.
     /// </summary>
     static readonly FrozenSet<string> Expandable =
         FrozenSet.Create(StringComparer.Ordinal, "default_source", "invoice_settings.default_payment_method", "test_clock");
@@ -58,6 +60,11 @@ public static class CustomersApi
         if (!changes.TryApply(blank, out var customer, out var invalid))
         {
             return invalid.ToResult();
+        }
+
+        if (await CheckDefaultPaymentMethodAsync(dataSource, context, customer, cancellationToken) is { } notAttached)
+        {
+            return notAttached.ToResult();
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -110,6 +117,12 @@ public static class CustomersApi
         if (!changes.TryApply(current, out var updated, out var invalid))
         {
             return invalid.ToResult();
+        }
+
+        if (updated.InvoiceSettings.DefaultPaymentMethod != current.InvoiceSettings.DefaultPaymentMethod
+            && await CheckDefaultPaymentMethodAsync(dataSource, context, updated, cancellationToken) is { } notAttached)
+        {
+            return notAttached.ToResult();
         }
 
         var json = StripeJson.Serialize(updated);
@@ -198,6 +211,25 @@ public static class CustomersApi
         var data = rows.Take(limit).ToList();
         var hasMore = rows.Count > limit;
         return StripeJson.Result(new StripeSearchResult<Customer>(SearchUrl, hasMore, data, hasMore ? SearchPage.Encode(data[^1].Id) : null));
+    }
+
+    /// <summary>A default payment method must be one of the account's, attached to this customer, as Stripe requires.</summary>
+    static async Task<StripeError?> CheckDefaultPaymentMethodAsync(
+        NpgsqlDataSource dataSource, RequestContext context, Customer customer, CancellationToken cancellationToken)
+    {
+        const string Param = "invoice_settings[default_payment_method]";
+        if (customer.InvoiceSettings.DefaultPaymentMethod is not { } id)
+        {
+            return null;
+        }
+
+        return await PaymentMethodStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) switch
+        {
+            null => StripeError.ResourceMissing("PaymentMethod", id, Param),
+            { Customer: var owner } when owner != customer.Id => StripeError.InvalidRequest(
+                $"The customer does not have a payment method with the ID {id}. The payment method must be attached to the customer.", Param),
+            _ => null,
+        };
     }
 
     /// <summary>Answers with JSON already rendered, so that the response and the event carry the very same text.</summary>
