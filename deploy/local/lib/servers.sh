@@ -22,6 +22,18 @@ install_servers() {
 pg_version() { { find /usr/lib/postgresql -path '*/bin/postgres' 2>/dev/null || true; } | cut -d/ -f5 | sort -n | tail -n1; }
 pg_cluster() { pg_lsclusters --no-header | awk -v v="$1" '$1 == v && $2 == "main"'; }
 
+# Eight apps, each with a pool of up to PG_POOL connections, and the tests' hosts beside them: more than the
+# default 100 slots, which a loaded service alone could take (seen: Onboarding's five endpoints under load).
+PG_SETTINGS="max_connections = 400"
+PG_POOL=40
+
+# Writes our settings into the cluster's conf.d; true when they changed (the server must then restart).
+configure_postgres() { # version
+  local file="/etc/postgresql/$1/main/conf.d/marketplace.conf"
+  [[ -f $file && $(<"$file") == "$PG_SETTINGS" ]] && return 1
+  printf '%s\n' "$PG_SETTINGS" | as_root tee "$file" >/dev/null
+}
+
 start_postgres() {
   local version cluster
   version="$(pg_version)"
@@ -29,7 +41,11 @@ start_postgres() {
   [[ -n $(pg_cluster "$version") ]] || as_root pg_createcluster "$version" main >>"$SERVERS_LOG"
   cluster="$(pg_cluster "$version")"
   PG_PORT="$(awk '{print $3}' <<<"$cluster")"
-  if [[ $(awk '{print $4}' <<<"$cluster") != online* ]]; then
+  if configure_postgres "$version" && [[ $(awk '{print $4}' <<<"$cluster") == online* ]]; then
+    log "restarting PostgreSQL $version for its new settings"
+    as_root pg_ctlcluster "$version" main restart >>"$SERVERS_LOG" 2>&1 </dev/null ||
+      die "PostgreSQL did not restart; see $SERVERS_LOG and /var/log/postgresql/"
+  elif [[ $(awk '{print $4}' <<<"$cluster") != online* ]]; then
     log "starting PostgreSQL $version"
     # Redirected so the server never holds our caller's stdout open.
     as_root pg_ctlcluster "$version" main start >>"$SERVERS_LOG" 2>&1 </dev/null ||
@@ -125,7 +141,7 @@ ensure_servers() {
 
 # Connection strings as the apps and tests read them.
 pg_connection() { # database user password
-  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s' "$PG_PORT" "$1" "$2" "$3"
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s;Maximum Pool Size=%s' "$PG_PORT" "$1" "$2" "$3" "$PG_POOL"
 }
 rabbitmq_connection() { printf 'amqp://marketplace:%s@127.0.0.1:5672/marketplace' "$MARKETPLACE_RABBITMQ_PASSWORD"; }
 

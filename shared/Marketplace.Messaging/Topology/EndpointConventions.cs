@@ -18,8 +18,9 @@ static class EndpointConventions
             rabbitMq.SetQuorumQueue();
         }
 
-        // Each message in flight holds a database connection for its transaction; 32 per endpoint keeps a
-        // service with a few endpoints inside PostgreSQL's default 100 connections.
+        // Each message in flight holds a database connection for its transaction. A service with several endpoints
+        // can have more in flight than its pool holds (deploy/local caps each app at 40 of PostgreSQL's 400): the
+        // excess waits for a connection instead of failing.
         endpoint.PrefetchCount = 64;
         endpoint.ConcurrentMessageLimit = 32;
 

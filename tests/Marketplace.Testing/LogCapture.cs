@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Marketplace.Payments.Tests.Support;
+namespace Marketplace.Testing;
 
 /// <summary>Every log line the host writes, at every level, with its formatted message and its structured values.</summary>
 public sealed class LogCapture : ILoggerProvider
