@@ -26,6 +26,9 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<PlatformStore>();
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Gateway:Idempotency"));
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton(_ => RequestFingerprint.FromSigningKey(
+            builder.Configuration[StripeApiExtensions.ContextSigningKeySetting]
+            ?? throw new InvalidOperationException($"{StripeApiExtensions.ContextSigningKeySetting} is not set.")));
         builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimits"));
         builder.Services.AddSingleton<KeyRateLimiter>();

@@ -12,7 +12,7 @@ namespace Marketplace.Gateway.Idempotency;
 /// recorded: their outcome is unknown, so the retry runs again — the service's own uniqueness on the key, which the
 /// gateway passes on, makes that safe.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, RequestFingerprint fingerprints)
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const string OriginalRequestHeader = "Original-Request";
@@ -40,7 +40,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         var request = context.Request;
         var requestId = caller.RequestId;
-        var fingerprint = RequestFingerprint.Of(request.Method, $"{request.Path}{request.QueryString}", caller.AccountId, body);
+        var fingerprint = fingerprints.Of(request.Method, $"{request.Path}{request.QueryString}", caller.AccountId, body);
         switch (await store.ClaimAsync(caller.PlatformId, key, fingerprint, requestId, context.RequestAborted))
         {
             case IdempotencyClaim.Mismatch:

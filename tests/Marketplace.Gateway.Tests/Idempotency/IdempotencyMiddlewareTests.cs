@@ -167,7 +167,7 @@ public sealed class IdempotencyMiddlewareTests(GatewayFixture gateway)
                 {
                     platformId = platform.PlatformId,
                     key,
-                    fingerprint = RequestFingerprint.Of("POST", path, platform.PlatformId, Encoding.UTF8.GetBytes(body)),
+                    fingerprint = RequestFingerprint.FromSigningKey(Marketplace.Testing.TestSigningKey.Value).Of("POST", path, platform.PlatformId, Encoding.UTF8.GetBytes(body)),
                     leaseExpires = DateTime.UtcNow.AddSeconds(2),
                 });
         }
