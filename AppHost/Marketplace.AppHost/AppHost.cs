@@ -6,6 +6,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume();
 
+// The installation's secrets, as deploy/local generates them into .local/secrets.env; here Aspire asks for them
+// (user secrets: Parameters:context-signing-key, …). The signing key goes to every app, the two sealing keys each
+// to the one service that seals with it.
+var contextSigningKey = builder.AddParameter("context-signing-key", secret: true);
+var onboardingEncryptionKey = builder.AddParameter("onboarding-encryption-key", secret: true);
+var paymentsVaultKey = builder.AddParameter("payments-vault-key", secret: true);
+
 var gateway = AddApp("gateway", "../../gateway/Marketplace.Gateway/Marketplace.Gateway.csproj", 8080)
     .WithExternalHttpEndpoints();
 
@@ -23,6 +30,15 @@ var gateway = AddApp("gateway", "../../gateway/Marketplace.Gateway/Marketplace.G
 foreach (var (name, project, port) in services)
 {
     var service = AddApp(name, project, port);
+    if (name == "onboarding")
+    {
+        service.WithEnvironment("Onboarding__EncryptionKey", onboardingEncryptionKey);
+    }
+    else if (name == "payments")
+    {
+        service.WithEnvironment("Payments__VaultKey", paymentsVaultKey);
+    }
+
     gateway.WithReference(service).WaitFor(service);
 }
 
@@ -41,6 +57,7 @@ IResourceBuilder<ProjectResource> AddApp(string name, string projectPath, int po
         })
         .WithHttpEndpoint(port: port)
         .WithHttpHealthCheck("/health")
+        .WithEnvironment("Gateway__ContextSigningKey", contextSigningKey)
         .WithReference(database, connectionName: name)
         .WithReference(rabbitmq)
         .WaitFor(database)
