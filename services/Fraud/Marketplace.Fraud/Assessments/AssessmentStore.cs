@@ -21,17 +21,17 @@ internal static class AssessmentStore
     }
 
     /// <summary>The customer's earlier payments that were not blocked: how many, and their average in euros.</summary>
-    public static async Task<(int Count, double? AverageEur)> CustomerHistoryAsync(
+    public static async Task<(int Count, decimal? AverageEur)> CustomerHistoryAsync(
         NpgsqlTransaction transaction, string platformId, string customerId, CancellationToken cancellationToken) =>
-        await transaction.Connection!.QuerySingleAsync<(int, double?)>(new CommandDefinition(
+        await transaction.Connection!.QuerySingleAsync<(int, decimal?)>(new CommandDefinition(
             """
-            SELECT count(*)::integer, avg(amount_in_eur)
+            SELECT count(*)::integer, round(avg(amount_in_eur), 2)
             FROM assessments WHERE platform_id = @platformId AND customer_id = @customerId AND action <> 'block'
             """,
             new { platformId, customerId }, transaction, cancellationToken: cancellationToken));
 
     public static Task InsertAsync(
-        NpgsqlTransaction transaction, AssessPayment request, PaymentAssessed answer, double? amountInEur,
+        NpgsqlTransaction transaction, AssessPayment request, PaymentAssessed answer, decimal? amountInEur,
         PaymentAttributes attributes, DateTimeOffset created, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """

@@ -9,10 +9,10 @@ namespace Marketplace.Fraud.Assessments;
 internal static class PaymentAttributesFactory
 {
     public static PaymentAttributes Create(
-        AssessPayment request, double? amountInEur, RiskScore risk, bool? isNewCustomer,
+        AssessPayment request, decimal? amountInEur, RiskScore risk, bool? isNewCustomer,
         VelocityCount? card, VelocityCount? email, VelocityCount? ip) => new()
     {
-        [RuleAttributes.AmountInEur] = amountInEur,
+        [RuleAttributes.AmountInEur] = (double?)amountInEur,
         [RuleAttributes.Amount] = (double)request.Amount,
         [RuleAttributes.Currency] = request.Currency,
         [RuleAttributes.CardCountry] = request.CardCountry,

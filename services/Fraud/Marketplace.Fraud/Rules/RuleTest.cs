@@ -27,7 +27,7 @@ public sealed record RuleTest : StripeObject
     public required IReadOnlyList<RuleTestAmount> MatchedAmounts { get; init; }
 
     /// <summary>The same total converted to euros with the reference rates of <c>amount_in_eur</c>.</summary>
-    public required double MatchedAmountInEur { get; init; }
+    public required decimal MatchedAmountInEur { get; init; }
 
     /// <summary>The newest matched payments, up to <see cref="RuleTester.MaxListed"/>.</summary>
     public required IReadOnlyList<RuleTestMatch> MatchedPayments { get; init; }

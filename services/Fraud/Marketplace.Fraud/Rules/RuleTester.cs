@@ -23,8 +23,8 @@ internal static class RuleTester
         var evaluated = 0;
         var matched = new List<RuleTestMatch>();
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        var inEur = 0.0;
-        var rows = connection.QueryUnbufferedAsync<(string PaymentId, long Amount, string Currency, double? AmountInEur, DateTime Created, string Action, string Attributes)>(
+        var inEur = 0m;
+        var rows = connection.QueryUnbufferedAsync<(string PaymentId, long Amount, string Currency, decimal? AmountInEur, DateTime Created, string Action, string Attributes)>(
             """
             SELECT payment_id, amount, currency, amount_in_eur, created, action, attributes::text
             FROM assessments WHERE platform_id = @platformId AND created >= @from
@@ -55,7 +55,7 @@ internal static class RuleTester
             EvaluatedCount = evaluated,
             MatchedCount = matched.Count,
             MatchedAmounts = [.. totals.OrderBy(total => total.Key, StringComparer.Ordinal).Select(total => new RuleTestAmount(total.Key, total.Value))],
-            MatchedAmountInEur = Math.Round(inEur, 2),
+            MatchedAmountInEur = inEur,
             MatchedPayments = [.. matched.Take(MaxListed)],
             HasMoreMatches = matched.Count > MaxListed,
         };

@@ -5,18 +5,19 @@ namespace Marketplace.Fraud.Scoring;
 /// <summary>
 /// <c>amount_in_eur</c>: an amount converted to euros (major units) with fixed reference rates. Risk only needs the
 /// order of magnitude ("over €5,000"), so Fraud keeps no live FX feed; money itself is converted by the Ledger.
-/// A currency without a rate here has no <c>amount_in_eur</c>, and rules on it are false.
+/// A currency without a rate here has no <c>amount_in_eur</c>, and rules on it are false. Decimal, as money is
+/// everywhere; only the rule evaluator compares it as a number.
 /// </summary>
 public static class EuroAmounts
 {
-    static readonly Dictionary<string, double> EurPerUnit = new(StringComparer.Ordinal)
+    static readonly Dictionary<string, decimal> EurPerUnit = new(StringComparer.Ordinal)
     {
-        ["eur"] = 1.0, ["usd"] = 0.92, ["gbp"] = 1.17, ["chf"] = 1.05, ["jpy"] = 0.0061, ["cad"] = 0.68, ["aud"] = 0.60,
-        ["nzd"] = 0.55, ["sek"] = 0.087, ["nok"] = 0.086, ["dkk"] = 0.134, ["pln"] = 0.23, ["czk"] = 0.040, ["huf"] = 0.0025,
-        ["ron"] = 0.20, ["bgn"] = 0.51, ["sgd"] = 0.69, ["hkd"] = 0.12, ["mxn"] = 0.054, ["brl"] = 0.17, ["inr"] = 0.011,
+        ["eur"] = 1.0m, ["usd"] = 0.92m, ["gbp"] = 1.17m, ["chf"] = 1.05m, ["jpy"] = 0.0061m, ["cad"] = 0.68m, ["aud"] = 0.60m,
+        ["nzd"] = 0.55m, ["sek"] = 0.087m, ["nok"] = 0.086m, ["dkk"] = 0.134m, ["pln"] = 0.23m, ["czk"] = 0.040m, ["huf"] = 0.0025m,
+        ["ron"] = 0.20m, ["bgn"] = 0.51m, ["sgd"] = 0.69m, ["hkd"] = 0.12m, ["mxn"] = 0.054m, ["brl"] = 0.17m, ["inr"] = 0.011m,
     };
 
-    public static double? Convert(long amount, string currency)
+    public static decimal? Convert(long amount, string currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
         var code = currency.ToLowerInvariant();
@@ -25,6 +26,7 @@ public static class EuroAmounts
             return null;
         }
 
-        return Math.Round(amount / Math.Pow(10, Currencies.MinorUnitExponent(code)) * rate, 2);
+        var scale = Currencies.MinorUnitExponent(code) switch { 0 => 1m, 3 => 1000m, _ => 100m };
+        return Math.Round(amount / scale * rate, 2, MidpointRounding.ToEven);
     }
 }

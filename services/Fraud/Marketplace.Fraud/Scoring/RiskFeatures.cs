@@ -3,7 +3,7 @@ namespace Marketplace.Fraud.Scoring;
 /// <summary>What the score is computed from: the payment's own signals, its velocity, and the customer's history.</summary>
 public sealed record RiskFeatures
 {
-    public double? AmountInEur { get; init; }
+    public decimal? AmountInEur { get; init; }
     public string? CardCountry { get; init; }
     public string? IpCountry { get; init; }
     public string? CardFunding { get; init; }
@@ -18,7 +18,7 @@ public sealed record RiskFeatures
 
     /// <summary>The customer's earlier assessed payments that were not blocked, and their average in euros.</summary>
     public int CustomerPayments { get; init; }
-    public double? CustomerAverageEur { get; init; }
+    public decimal? CustomerAverageEur { get; init; }
 
     /// <summary>The risk level one of Stripe's test cards forces, if the payment used one.</summary>
     public string? ForcedRiskLevel { get; init; }
