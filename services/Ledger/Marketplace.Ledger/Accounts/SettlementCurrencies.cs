@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Marketplace.Ledger.Accounts;
 
-/// <summary>The settlement currencies of the connected accounts that have one, for <see cref="Fx.FxSettlement"/>.</summary>
+/// <summary>The settlement currencies of a charge's connected accounts that have one, for <see cref="Fx.FxSettlement"/>.</summary>
 public static class SettlementCurrencies
 {
     /// <summary>
@@ -23,7 +23,7 @@ public static class SettlementCurrencies
         return new Dictionary<string, string>(currencies, StringComparer.Ordinal) { [charge.OnAccount] = settlesIn };
     }
 
-    public static async Task<IReadOnlyDictionary<string, string>> ForAsync(
+    static async Task<IReadOnlyDictionary<string, string>> ForAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<string?> owners, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Id, string Currency)>(new CommandDefinition(

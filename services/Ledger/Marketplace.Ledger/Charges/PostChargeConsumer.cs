@@ -36,10 +36,10 @@ public sealed class PostChargeConsumer(
         var now = time.GetUtcNow();
         var delays = await PayoutDelays.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken);
         DateTimeOffset AvailableOn(string owner) => now + (delays.TryGetValue(owner, out var days) ? TimeSpan.FromDays(days) : funds.Value.AvailabilityDelay);
-        var posting = FxSettlement.Apply(
+        var posting = await fx.SettleAsync(
             ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), now),
             await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, charge, context.CancellationToken),
-            await fx.ConverterAsync(context.CancellationToken));
+            context.CancellationToken);
         posting = posting with { BalanceTransactions = [.. posting.BalanceTransactions.Select(v => v with { AvailableOn = AvailableOn(v.Owner) })] };
         posting = posting with
         {

@@ -33,10 +33,10 @@ public sealed class ReinstateDisputedFundsConsumer(ConsumeTransaction transactio
             ?? throw new InvalidOperationException($"Dispute {command.DisputeId} was never withdrawn: there is nothing to reinstate.");
 
         var cause = DisputeCauses.Reinstate(command.DisputeId);
-        var posting = FxSettlement.Apply(
+        var posting = await fx.SettleAsync(
             DisputeRules.Reinstated(command.DisputeId, held.Account, held.Amount, held.Currency, cause, time.GetUtcNow()),
             await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, await ChargeAsync(command, cancellationToken), cancellationToken),
-            await fx.ConverterAsync(cancellationToken));
+            cancellationToken);
         await journal.PostAsync(posting, cancellationToken);
         await context.Publish(new DisputedFundsReinstated
         {

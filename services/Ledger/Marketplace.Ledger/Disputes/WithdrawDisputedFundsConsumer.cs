@@ -28,10 +28,10 @@ public sealed class WithdrawDisputedFundsConsumer(ConsumeTransaction transaction
             throw new InvalidOperationException($"Dispute {command.DisputeId} is for {command.Amount}, outside its charge's {charge.Amount}.");
         }
 
-        var posting = FxSettlement.Apply(
+        var posting = await fx.SettleAsync(
             DisputeRules.Withdrawn(command.DisputeId, charge.ToCaptured(), command.Amount, fees, DisputeCauses.Withdraw(command.DisputeId), time.GetUtcNow()),
             await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, charge.ToCaptured(), context.CancellationToken),
-            await fx.ConverterAsync(context.CancellationToken));
+            context.CancellationToken);
         await journal.PostAsync(posting, context.CancellationToken);
         await context.Publish(new DisputedFundsWithdrawn
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Marketplace.Ledger.Journal;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,6 +16,15 @@ public sealed class FxRates(NpgsqlDataSource dataSource, IOptions<FxOptions> opt
             "SELECT currency, units_per_usd FROM fx_rates", cancellationToken: cancellationToken));
         return new FxConverter(rates.ToDictionary(r => r.Currency, r => r.UnitsPerUsd, StringComparer.Ordinal), options.Value.MarkupBasisPoints);
     }
+
+    /// <summary>
+    /// <paramref name="posting"/> settled in its owners' currencies at the rates in force (<see cref="FxSettlement"/>);
+    /// the rates are read only when something converts, so a posting in its owners' own currencies costs no query.
+    /// </summary>
+    public async Task<Posting> SettleAsync(Posting posting, IReadOnlyDictionary<string, string> settlementCurrencies, CancellationToken cancellationToken) =>
+        FxSettlement.Converts(posting, settlementCurrencies)
+            ? FxSettlement.Apply(posting, settlementCurrencies, await ConverterAsync(cancellationToken))
+            : posting;
 
     /// <summary>Sets the given rates (others stay as they are).</summary>
     public async Task SetAsync(IReadOnlyDictionary<string, decimal> unitsPerUsd, CancellationToken cancellationToken)

@@ -18,10 +18,9 @@ public static class FxSettlement
         ArgumentNullException.ThrowIfNull(posting);
         ArgumentNullException.ThrowIfNull(settlementCurrencies);
         ArgumentNullException.ThrowIfNull(fx);
-        string? TargetOf(string owner, string currency) =>
-            settlementCurrencies.TryGetValue(owner, out var target) && target != currency ? target : null;
+        string? TargetOf(string owner, string currency) => TargetCurrency(settlementCurrencies, owner, currency);
 
-        if (!posting.Lines.Any(l => TargetOf(l.Account.Owner, l.Account.Currency) is not null))
+        if (!Converts(posting, settlementCurrencies))
         {
             return posting;
         }
@@ -61,4 +60,15 @@ public static class FxSettlement
         }).ToList();
         return posting with { Lines = lines, BalanceTransactions = views };
     }
+
+    /// <summary>Whether any line of <paramref name="posting"/> belongs to an owner that settles in another currency.</summary>
+    public static bool Converts(Posting posting, IReadOnlyDictionary<string, string> settlementCurrencies)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        ArgumentNullException.ThrowIfNull(settlementCurrencies);
+        return posting.Lines.Any(l => TargetCurrency(settlementCurrencies, l.Account.Owner, l.Account.Currency) is not null);
+    }
+
+    static string? TargetCurrency(IReadOnlyDictionary<string, string> settlementCurrencies, string owner, string currency) =>
+        settlementCurrencies.TryGetValue(owner, out var target) && target != currency ? target : null;
 }

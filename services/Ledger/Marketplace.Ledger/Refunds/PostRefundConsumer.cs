@@ -29,10 +29,10 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
         var cancellationToken = context.CancellationToken;
         var feeRefundId = PrefixedId.New("fr");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var converter = await fx.ConverterAsync(cancellationToken);
         ChargeRow? charge = null;
         long? feeRemaining = null;
         IReadOnlyDictionary<string, string> settlement = new Dictionary<string, string>();
+        FxConverter? converter = null;
         var result = await RemainingAmount.PostReturnAsync(
             connection, journal, command.ChargeId, Cause(command.RefundId),
             async serialized =>
@@ -54,6 +54,8 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
                 }
 
                 settlement = await SettlementCurrencies.ForChargeAsync(connection, serialized, charge.ToCaptured(), cancellationToken);
+                // The rates are read only for a charge whose owners settle in a currency of their own.
+                converter = settlement.Count > 0 ? await fx.ConverterAsync(cancellationToken) : null;
                 return charge.Amount - charge.AmountRefunded;
             },
             command.Amount,
@@ -87,11 +89,12 @@ public sealed class PostRefundConsumer(NpgsqlDataSource dataSource, JournalWrite
     }
 
     Posting Posting(
-        PostRefund command, ChargeRow charge, long amount, string feeRefundId, long? feeRemaining, IReadOnlyDictionary<string, string> settlement, FxConverter fx)
+        PostRefund command, ChargeRow charge, long amount, string feeRefundId, long? feeRemaining, IReadOnlyDictionary<string, string> settlement, FxConverter? fx)
     {
         var refund = new RefundIssued(command.RefundId, charge.ToCaptured(), amount, command.ReverseTransfer, command.RefundApplicationFee,
             feeRefundId, feeRemaining);
-        var posting = FxSettlement.Apply(RefundRules.Issued(refund, Cause(command.RefundId), time.GetUtcNow()), settlement, fx);
+        var posting = RefundRules.Issued(refund, Cause(command.RefundId), time.GetUtcNow());
+        posting = fx is null ? posting : FxSettlement.Apply(posting, settlement, fx);
         var feeReturned = posting.BalanceTransactions.Any(b => b.Type == "application_fee_refund");
         return posting with
         {
