@@ -8,6 +8,9 @@ public sealed record ChargePosted
     /// <summary>The journal transaction that holds the charge's entries.</summary>
     public required string JournalTransactionId { get; init; }
 
+    /// <summary>The charge's balance transaction on the account it was made on (Stripe's <c>charge.balance_transaction</c>).</summary>
+    public required string BalanceTransactionId { get; init; }
+
     public required long Fee { get; init; }
 
     /// <summary>The <c>application_fee</c> object the charge's fee became, when it carried one.</summary>

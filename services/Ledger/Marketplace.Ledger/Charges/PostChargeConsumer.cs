@@ -64,13 +64,17 @@ public sealed class PostChargeConsumer(
                 AvailableOn(owner), context.CancellationToken);
         }
 
-        // The fee's id is the first posting's: a repeated command made an id of its own that was never written.
-        var applicationFeeId = charge.ApplicationFeeAccount is null ? null : await transaction.Connection.QuerySingleAsync<string>(new CommandDefinition(
-            "SELECT id FROM application_fees WHERE charge = @charge", new { charge = command.ChargeId }, transaction.Transaction,
-            cancellationToken: context.CancellationToken));
+        // The ids are the first posting's: a repeated command made ids of its own that were never written.
+        var (balanceTransactionId, applicationFeeId) = await transaction.Connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(
+            """
+            SELECT (SELECT id FROM balance_transactions WHERE source = @charge AND owner = @owner AND type = 'charge'),
+                   (SELECT id FROM application_fees WHERE charge = @charge)
+            """,
+            new { charge = command.ChargeId, owner = command.OnAccount }, transaction.Transaction, cancellationToken: context.CancellationToken));
         await context.Publish(new ChargePosted
         {
-            ChargeId = command.ChargeId, JournalTransactionId = transactionId, Fee = fees.FeeFor(command.Amount), ApplicationFeeId = applicationFeeId,
+            ChargeId = command.ChargeId, JournalTransactionId = transactionId, BalanceTransactionId = balanceTransactionId,
+            Fee = fees.FeeFor(command.Amount), ApplicationFeeId = applicationFeeId,
         });
     }
 }
