@@ -1,6 +1,9 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
+using Marketplace.Messaging.Sagas;
+using Marketplace.Payments.PaymentIntents;
+using Marketplace.Payments.PaymentSaga;
 using Marketplace.Payments.Processor;
 using Marketplace.Payments.Vault;
 
@@ -11,7 +14,13 @@ public static class PaymentsServiceExtensions
     /// <summary>The Payments service's composition root.</summary>
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
-        builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly);
+        builder.AddMarketplaceService("payments", typeof(PaymentsServiceExtensions).Assembly, bus =>
+            bus.AddSagaStateMachine<PaymentStateMachine, PaymentAttemptState>(typeof(PaymentStateDefinition)).PostgresRepository());
+        builder.Services.Configure<PaymentSagaOptions>(builder.Configuration.GetSection(PaymentSagaOptions.Section));
+        builder.Services.AddScoped<PaymentAttemptSteps>();
+        builder.Services.Configure<PaymentIntentOptions>(builder.Configuration.GetSection(PaymentIntentOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PaymentIntentWaiter>();
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("payments");
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));

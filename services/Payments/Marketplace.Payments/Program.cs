@@ -1,5 +1,7 @@
 using Marketplace.Payments;
 using Marketplace.Payments.Customers;
+using Marketplace.Payments.Charges;
+using Marketplace.Payments.PaymentIntents;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Vault;
 using Marketplace.Api;
@@ -19,6 +21,8 @@ app.Services.GetRequiredService<CardVault>();
 app.UseStripeApi();
 app.MapCustomersApi();
 app.MapPaymentMethodsApi();
+app.MapPaymentIntentsApi();
+app.MapChargesApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();

@@ -82,6 +82,6 @@ public sealed record StripeError(int StatusCode, string Type, string Message)
         new(StatusCodes.Status500InternalServerError, StripeErrorType.ApiError, message);
 
     /// <summary>Stripe documents every error code at one address per code; SDK users follow <c>doc_url</c> there.</summary>
-    static string? DocUrlFor(string? code) =>
+    public static string? DocUrlFor(string? code) =>
         code is null ? null : "https://stripe.com/docs/error-codes/" + code.Replace('_', '-');
 }

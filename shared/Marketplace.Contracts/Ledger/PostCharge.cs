@@ -6,6 +6,9 @@ namespace Marketplace.Contracts.Ledger;
 /// </summary>
 public sealed record PostCharge
 {
+    /// <summary>Where the Ledger's consumer listens.</summary>
+    public static readonly Uri Address = new("exchange:ledger-post-charge");
+
     public required string ChargeId { get; init; }
 
     public required string PlatformId { get; init; }

@@ -97,10 +97,17 @@ public static class ChargeStore
             """,
             new { id, failureCode, failureMessage, outcomeJson }, transaction, cancellationToken: cancellationToken));
 
-    public static Task CapturedAsync(NpgsqlTransaction transaction, string id, long amount, CancellationToken cancellationToken) =>
+    /// <summary>Captured <paramref name="amount"/>, with the application fee the capture set (it may lower the intent's).</summary>
+    public static Task CapturedAsync(
+        NpgsqlTransaction transaction, string id, long amount, long? applicationFeeAmount, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE charges SET captured = true, amount_captured = @amount WHERE id = @id",
-            new { id, amount }, transaction, cancellationToken: cancellationToken));
+            "UPDATE charges SET captured = true, amount_captured = @amount, application_fee_amount = @applicationFeeAmount WHERE id = @id",
+            new { id, amount, applicationFeeAmount }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Fraud opened a review of the charge (it goes ahead meanwhile).</summary>
+    public static Task ReviewOpenedAsync(NpgsqlTransaction transaction, string id, string reviewId, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE charges SET review_id = @reviewId WHERE id = @id", new { id, reviewId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The Ledger journaled the captured charge: its balance transaction and application fee are now real.</summary>
     public static Task PostedAsync(

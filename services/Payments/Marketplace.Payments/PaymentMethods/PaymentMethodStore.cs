@@ -70,6 +70,11 @@ internal static class PaymentMethodStore
         return row?.ToPaymentMethod();
     }
 
+    /// <summary>The method, whichever account it is on, in the caller's transaction (for the payment saga).</summary>
+    public static async Task<PaymentMethod> GetAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
+        (await transaction.Connection!.QuerySingleAsync<PaymentMethodRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM payment_methods WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken))).ToPaymentMethod();
+
     /// <summary>Where the method's card number is sealed.</summary>
     public static Task<string> VaultEntryIdAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteScalarAsync<string>(new CommandDefinition(

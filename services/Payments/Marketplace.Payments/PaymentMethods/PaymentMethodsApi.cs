@@ -261,7 +261,7 @@ public static class PaymentMethodsApi
     }
 
     /// <summary>Checks what the payer gave with the issuer, then seals the number and stores the method.</summary>
-    static async Task<PaymentMethod> InsertAsync(
+    internal static async Task<PaymentMethod> InsertAsync(
         NpgsqlTransaction transaction, RequestContext context, CardVault vault, IAcquirer acquirer, CardDetails card,
         BillingDetails billing, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {

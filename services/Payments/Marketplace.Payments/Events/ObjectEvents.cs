@@ -1,0 +1,30 @@
+using Marketplace.Api.Objects;
+using Marketplace.Contracts.ApiEvents;
+using Marketplace.Data;
+using Marketplace.Messaging.Outbox;
+using Npgsql;
+
+namespace Marketplace.Payments.Events;
+
+/// <summary>
+/// Raises a Stripe event about a Payments object (<c>payment_intent.succeeded</c>, <c>charge.captured</c>…) through
+/// the outbox, in the transaction that changed the object; the Webhooks service records and delivers it.
+/// </summary>
+public static class ObjectEvents
+{
+    /// <param name="requestId">The API request that caused it; null for what the payment saga did on its own.</param>
+    public static Task PublishAsync(
+        NpgsqlTransaction transaction, string type, string platformId, string accountId, StripeObject value, string? requestId = null,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        transaction.PublishAsync(new ApiEventRaised
+        {
+            EventId = PrefixedId.New("evt"),
+            Type = type,
+            PlatformId = platformId,
+            AccountId = accountId,
+            ObjectJson = StripeJson.Serialize(value),
+            RequestId = requestId,
+            IdempotencyKey = idempotencyKey,
+            Created = DateTimeOffset.UtcNow,
+        }, cancellationToken);
+}

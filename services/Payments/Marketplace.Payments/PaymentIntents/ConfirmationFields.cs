@@ -1,0 +1,29 @@
+using Marketplace.Api.Forms;
+
+namespace Marketplace.Payments.PaymentIntents;
+
+/// <summary>What a confirm (or a create with <c>confirm=true</c>) says about this attempt.</summary>
+internal sealed record ConfirmationFields(string? PaymentMethod, bool OffSession, string? ReturnUrl, string? SetupFutureUsage, string? ReceiptEmail)
+{
+    public static ConfirmationFields Read(ParameterReader parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        // off_session is a boolean, or one_off / recurring (both off session).
+        var offSession = parameters.GetString("off_session") is { } value
+            && (value is "true" or "one_off" or "recurring" || (value != "false" && Fail(parameters)));
+        parameters.GetBoolean("use_stripe_sdk");
+        parameters.GetBoolean("error_on_requires_action");
+        return new ConfirmationFields(
+            parameters.GetString("payment_method"),
+            offSession,
+            parameters.GetString("return_url", 2048),
+            parameters.GetEnum("setup_future_usage", "on_session", "off_session"),
+            parameters.GetString("receipt_email", 800));
+    }
+
+    static bool Fail(ParameterReader parameters)
+    {
+        parameters.Fail(Api.Errors.StripeError.InvalidRequest("Invalid off_session: must be true, false, one_off or recurring", "off_session"));
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Marketplace.Payments.PaymentSaga;
+
+/// <summary>Where a step left the attempt, for the state machine to move to the matching state.</summary>
+public enum AttemptResult
+{
+    /// <summary>Declined, blocked or not assessed: the intent needs another payment method.</summary>
+    Failed,
+
+    /// <summary>Authorised and captured; the Ledger has been asked to journal it.</summary>
+    Posting,
+
+    /// <summary>Authorised with manual capture: the intent waits in <c>requires_capture</c>.</summary>
+    AwaitingCapture,
+
+    /// <summary>The payer must authenticate (3D Secure) before the issuer decides.</summary>
+    Authenticating,
+}

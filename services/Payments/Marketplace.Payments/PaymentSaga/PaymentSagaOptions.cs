@@ -1,0 +1,10 @@
+namespace Marketplace.Payments.PaymentSaga;
+
+/// <summary><c>Payments:Saga</c>: the payment saga's deadlines.</summary>
+public sealed class PaymentSagaOptions
+{
+    public const string Section = "Payments:Saga";
+
+    /// <summary>How long Fraud has to answer before the attempt fails closed (decision 0009).</summary>
+    public TimeSpan FraudDeadline { get; set; } = TimeSpan.FromSeconds(2);
+}

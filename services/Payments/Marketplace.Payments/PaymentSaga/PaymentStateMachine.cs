@@ -1,0 +1,127 @@
+using Marketplace.Contracts.Fraud;
+using Marketplace.Contracts.Ledger;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Payments.PaymentSaga;
+
+/// <summary>
+/// One payment attempt, from confirm to rest: Fraud assesses it (with a deadline; no answer fails closed) → the
+/// issuer authorises → capture (at once, or when the platform captures) → the Ledger journals the charge, fee,
+/// application fee and transfer → succeeded. A block, a decline or a missed deadline fails the attempt and the intent
+/// asks for another payment method; a cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>)
+/// and messages commit with the state; the intent is <c>succeeded</c> only once the Ledger has answered.
+/// </summary>
+/// <remarks>
+/// Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
+/// <c>ChargePosted</c>) find no instance and are dropped: a finished attempt's saga is deleted.
+/// </remarks>
+public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttemptState>
+{
+    public PaymentStateMachine(IOptions<PaymentSagaOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        InstanceState(x => x.CurrentState);
+        Event(() => Started, e => e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId)));
+        Event(() => Assessed, e =>
+        {
+            e.CorrelateById(m => PaymentSagaId.For(m.Message.PaymentId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => Posted, e =>
+        {
+            e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => CaptureAsked, e =>
+        {
+            e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => VoidAsked, e =>
+        {
+            e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => AssessmentDeadline, x => x.AssessmentDeadlineTokenId, s =>
+        {
+            s.Delay = options.Value.FraudDeadline;
+            s.Received = r =>
+            {
+                r.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
+
+        Initially(
+            When(Started)
+                .Then(c =>
+                {
+                    c.Saga.ChargeId = c.Message.ChargeId;
+                    c.Saga.PaymentIntentId = c.Message.PaymentIntentId;
+                })
+                .ThenAsync(async c =>
+                {
+                    var request = await Steps(c).AssessmentRequestAsync(c.Saga.ChargeId, c.CancellationToken);
+                    var replyTo = c.ReceiveContext.InputAddress;
+                    await c.Send(AssessPayment.Address, request, s => s.ResponseAddress = replyTo);
+                })
+                .Schedule(AssessmentDeadline, c => new FraudAssessmentOverdue { ChargeId = c.Saga.ChargeId })
+                .TransitionTo(Assessing));
+
+        During(Assessing,
+            When(Assessed)
+                .Unschedule(AssessmentDeadline)
+                .ThenAsync(async c => await MoveAsync(c, await Steps(c).AssessedAsync(c.Saga, c.Message, c.CancellationToken))),
+            When(AssessmentDeadline!.Received)
+                .ThenAsync(async c => await MoveAsync(c, await Steps(c).AssessmentOverdueAsync(c.Saga, c.CancellationToken))));
+
+        During(AwaitingCapture,
+            When(CaptureAsked)
+                .ThenAsync(async c => await MoveAsync(c,
+                    await Steps(c).CaptureAsync(c.Saga, c.Message.Amount, c.Message.ApplicationFeeAmount, c.CancellationToken))),
+            When(VoidAsked)
+                .ThenAsync(c => Steps(c).VoidAsync(c.Saga, c.Message.CancellationReason, c.CancellationToken))
+                .Finalize());
+
+        During(Posting,
+            When(Posted)
+                .ThenAsync(c => Steps(c).PostedAsync(c.Saga, c.Message, c.CancellationToken))
+                .Finalize());
+
+        // Fraud answering twice, a capture racing a cancel: whatever arrives where it no longer applies changes nothing.
+        During(AwaitingCapture, Posting, Ignore(Assessed), Ignore(AssessmentDeadline.Received));
+        During(Assessing, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
+        During(Assessing, AwaitingCapture, Ignore(Posted));
+
+        SetCompletedWhenFinalized();
+    }
+
+    public State Assessing { get; private set; } = null!;
+
+    public State AwaitingCapture { get; private set; } = null!;
+
+    public State Posting { get; private set; } = null!;
+
+    public Event<PaymentAttemptStarted> Started { get; private set; } = null!;
+
+    public Event<PaymentAssessed> Assessed { get; private set; } = null!;
+
+    public Event<ChargePosted> Posted { get; private set; } = null!;
+
+    public Event<CaptureRequested> CaptureAsked { get; private set; } = null!;
+
+    public Event<VoidRequested> VoidAsked { get; private set; } = null!;
+
+    public Schedule<PaymentAttemptState, FraudAssessmentOverdue> AssessmentDeadline { get; private set; } = null!;
+
+    static PaymentAttemptSteps Steps(BehaviorContext<PaymentAttemptState> context) => context.GetServiceOrCreateInstance<PaymentAttemptSteps>();
+
+    Task MoveAsync(BehaviorContext<PaymentAttemptState> context, AttemptResult result) => result switch
+    {
+        AttemptResult.Failed => context.TransitionToState(Final),
+        AttemptResult.AwaitingCapture => context.TransitionToState(AwaitingCapture),
+        AttemptResult.Posting => context.TransitionToState(Posting),
+        _ => throw new InvalidOperationException($"No state for {result}."),
+    };
+}
