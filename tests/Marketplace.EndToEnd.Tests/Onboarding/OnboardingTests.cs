@@ -7,8 +7,6 @@ namespace Marketplace.EndToEnd.Tests.Onboarding;
 /// <summary>Connected accounts through the real gateway with Stripe.net, as a platform onboards its sellers.</summary>
 public sealed class OnboardingTests
 {
-    const string FrenchIban = "FR1420041010050500013M02606";
-
     static readonly HttpClient Gateway = new() { BaseAddress = RunningPlatform.Gateway, Timeout = TimeSpan.FromSeconds(10) };
 
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -19,7 +17,7 @@ public sealed class OnboardingTests
         var platform = await RunningPlatform.CreatePlatformAsync();
         var stripe = RunningPlatform.Stripe(platform.SecretKey);
 
-        var created = await stripe.V1.Accounts.CreateAsync(FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
+        var created = await stripe.V1.Accounts.CreateAsync(Sellers.FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
         var account = await UntilAsync(stripe, created.Id, a => a.ChargesEnabled);
         var onItself = await stripe.V1.Accounts.GetAsync(created.Id, cancellationToken: Cancellation);
         var self = await Gateway.SendAsync(SelfRequest(platform.SecretKey, created.Id), Cancellation);
@@ -51,7 +49,7 @@ public sealed class OnboardingTests
             Connect = true,
         }, cancellationToken: Cancellation);
 
-        var created = await stripe.V1.Accounts.CreateAsync(FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
+        var created = await stripe.V1.Accounts.CreateAsync(Sellers.FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
         await UntilAsync(stripe, created.Id, a => a.ChargesEnabled);
         for (var i = 0; i < 100 && !Delivered(receiver, endpoint.Secret).Any(e => e.Type == "account.updated" && ((Account)e.Data.Object).ChargesEnabled); i++)
         {
@@ -76,7 +74,7 @@ public sealed class OnboardingTests
     {
         var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);
 
-        var created = await stripe.V1.Accounts.CreateAsync(FrenchIndividual(new DateTime(1900, 1, 1)), cancellationToken: Cancellation);
+        var created = await stripe.V1.Accounts.CreateAsync(Sellers.FrenchIndividual(new DateTime(1900, 1, 1)), cancellationToken: Cancellation);
         var account = await UntilAsync(stripe, created.Id, a => a.Requirements.DisabledReason is not null && a.Requirements.DisabledReason.StartsWith("rejected.", StringComparison.Ordinal));
         var update = await Assert.ThrowsAsync<StripeException>(() => stripe.V1.Accounts.UpdateAsync(created.Id,
             new AccountUpdateOptions { Individual = new AccountIndividualOptions { Dob = new DobOptions { Day = 1, Month = 1, Year = 1902 } } },
@@ -155,35 +153,6 @@ public sealed class OnboardingTests
         Assert.NotEqual(HttpStatusCode.OK, asConnected.StatusCode);
         Assert.Equal("seller@example.com", unchanged.Email);
     }
-
-    static AccountCreateOptions FrenchIndividual(DateTime dob) => new()
-    {
-        Type = "custom",
-        Country = "FR",
-        Email = "jenny@example.com",
-        BusinessType = "individual",
-        Capabilities = new AccountCapabilitiesOptions
-        {
-            CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
-            Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
-        },
-        Individual = new AccountIndividualOptions
-        {
-            FirstName = "Jenny",
-            LastName = "Rosen",
-            Email = "jenny@example.com",
-            Phone = "+33612345678",
-            Dob = new DobOptions { Day = dob.Day, Month = dob.Month, Year = dob.Year },
-            Address = new AddressOptions { Line1 = "address_full_match", City = "Paris", PostalCode = "75001", Country = "FR" },
-            Verification = new AccountIndividualVerificationOptions
-            {
-                Document = new AccountIndividualVerificationDocumentOptions { Front = "file_identity_document_success" },
-            },
-        },
-        BusinessProfile = new AccountBusinessProfileOptions { Mcc = "5734", Url = "https://example.com" },
-        TosAcceptance = new AccountTosAcceptanceOptions { Date = DateTime.UtcNow, Ip = "203.0.113.7" },
-        ExternalAccount = new AccountBankAccountOptions { Country = "FR", Currency = "eur", AccountNumber = FrenchIban },
-    };
 
     static HttpRequestMessage SelfRequest(string secretKey, string accountId)
     {
