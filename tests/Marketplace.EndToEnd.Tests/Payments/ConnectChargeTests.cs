@@ -108,6 +108,7 @@ public sealed class ConnectChargeTests
     {
         var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);
         var unverified = await stripe.V1.Accounts.CreateAsync(new AccountCreateOptions { Type = "custom", Country = "FR" }, cancellationToken: Cancellation);
+        await UntilTheGatewayKnowsAsync(stripe, unverified.Id);
 
         var refused = await Assert.ThrowsAsync<StripeException>(() => stripe.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions
         {
@@ -117,5 +118,22 @@ public sealed class ConnectChargeTests
         Assert.Equal("invalid_request_error", refused.StripeError.Type);
         Assert.True(refused.StripeError.Code is "account_invalid" or "resource_missing", refused.StripeError.Code);
         Assert.Equal((0L, 0L), await BalanceAsync(stripe, "eur", unverified.Id));
+    }
+
+    /// <summary>The gateway learns of a new account from Onboarding's event; until then Stripe-Account naming it is refused there.</summary>
+    static async Task UntilTheGatewayKnowsAsync(StripeClient stripe, string account)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await BalanceAsync(stripe, "eur", account);
+                return;
+            }
+            catch (StripeException) when (attempt < 50)
+            {
+                await Task.Delay(200, Cancellation);
+            }
+        }
     }
 }

@@ -125,4 +125,17 @@ internal static class PaymentMethodStore
             parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToPaymentMethod())];
     }
+
+    /// <summary>
+    /// Attaches the method to <paramref name="customer"/> unless it is attached already (a payment that set it up for
+    /// future use keeps it on its customer, as Stripe does); the method as attached, or null when nothing changed.
+    /// </summary>
+    public static async Task<PaymentMethod?> AttachIfUnattachedAsync(
+        NpgsqlTransaction transaction, string id, string customer, CancellationToken cancellationToken)
+    {
+        var row = await transaction.Connection!.QuerySingleOrDefaultAsync<PaymentMethodRow>(new CommandDefinition(
+            $"UPDATE payment_methods SET customer_id = @customer WHERE id = @id AND customer_id IS NULL RETURNING {Columns}",
+            new { id, customer }, transaction, cancellationToken: cancellationToken));
+        return row?.ToPaymentMethod();
+    }
 }

@@ -106,6 +106,13 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!,
             StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), charge.PaymentMethodDetails!,
             StripeJson.Serialize(result.Aftermath), cancellationToken);
+        if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
+            && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
+        {
+            await ObjectEvents.PublishAsync(Transaction, PaymentMethodEvents.Attached, intent.PlatformId, intent.AccountId, attached,
+                cancellationToken: cancellationToken);
+        }
+
         if (intent.CaptureMethod != "manual")
         {
             return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
