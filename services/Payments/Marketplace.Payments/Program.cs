@@ -1,6 +1,8 @@
 using Marketplace.Payments;
 using Marketplace.Payments.Customers;
+using Marketplace.Payments.Disputes;
 using Marketplace.Payments.PaymentMethods;
+using Marketplace.Payments.Refunds;
 using Marketplace.Payments.Vault;
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
@@ -19,6 +21,8 @@ app.Services.GetRequiredService<CardVault>();
 app.UseStripeApi();
 app.MapCustomersApi();
 app.MapPaymentMethodsApi();
+app.MapRefundsApi();
+app.MapDisputesApi();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Marketplace.Contracts.Ledger;
+using Marketplace.Data;
+using MassTransit;
+
+namespace Marketplace.Payments.Tests.Support;
+
+/// <summary>
+/// Stands in for the Ledger on the queues the Ledger's consumers listen on (<c>ledger-post-refund</c>…): records
+/// every command Payments sends and answers it as the Ledger would — posted, withdrawn, reinstated — or refuses
+/// the refunds of the charges a test names.
+/// </summary>
+public sealed class LedgerDouble
+{
+    readonly ConcurrentQueue<PostRefund> _refunds = new();
+    readonly ConcurrentQueue<WithdrawDisputedFunds> _withdrawals = new();
+    readonly ConcurrentQueue<ReinstateDisputedFunds> _reinstatements = new();
+    readonly ConcurrentDictionary<string, bool> _refusing = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PostRefund> Refunds => [.. _refunds];
+
+    public IReadOnlyList<WithdrawDisputedFunds> Withdrawals => [.. _withdrawals];
+
+    public IReadOnlyList<ReinstateDisputedFunds> Reinstatements => [.. _reinstatements];
+
+    /// <summary>From now on, every refund of <paramref name="chargeId"/> is refused as exceeding the charge.</summary>
+    public void RefuseRefundsOf(string chargeId) => _refusing[chargeId] = true;
+
+    public static async Task<LedgerDouble> StartAsync(IBus bus)
+    {
+        var ledger = new LedgerDouble();
+        await Connect<PostRefund>(bus, "ledger-post-refund", ledger.AnswerAsync);
+        await Connect<WithdrawDisputedFunds>(bus, "ledger-withdraw-disputed-funds", ledger.AnswerAsync);
+        await Connect<ReinstateDisputedFunds>(bus, "ledger-reinstate-disputed-funds", ledger.AnswerAsync);
+        return ledger;
+    }
+
+    static async Task Connect<T>(IBus bus, string queue, MessageHandler<T> handler)
+        where T : class =>
+        await bus.ConnectReceiveEndpoint(queue, endpoint => endpoint.Handler(handler)).Ready;
+
+    Task AnswerAsync(ConsumeContext<PostRefund> context)
+    {
+        var command = context.Message;
+        _refunds.Enqueue(command);
+        return _refusing.ContainsKey(command.ChargeId)
+            ? context.Publish(new RefundRefused { RefundId = command.RefundId, ChargeId = command.ChargeId, Reason = RefundRefused.ExceedsCharge })
+            : context.Publish(new RefundPosted { RefundId = command.RefundId, ChargeId = command.ChargeId, BalanceTransactionId = PrefixedId.New("txn") });
+    }
+
+    Task AnswerAsync(ConsumeContext<WithdrawDisputedFunds> context)
+    {
+        _withdrawals.Enqueue(context.Message);
+        return context.Publish(new DisputedFundsWithdrawn { DisputeId = context.Message.DisputeId, BalanceTransactionId = PrefixedId.New("txn") });
+    }
+
+    Task AnswerAsync(ConsumeContext<ReinstateDisputedFunds> context)
+    {
+        _reinstatements.Enqueue(context.Message);
+        return context.Publish(new DisputedFundsReinstated { DisputeId = context.Message.DisputeId, BalanceTransactionId = PrefixedId.New("txn") });
+    }
+}
