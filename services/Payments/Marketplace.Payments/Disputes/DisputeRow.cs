@@ -42,7 +42,7 @@ public sealed record DisputeRow
             Charge = ChargeId,
             Created = Utc(Created),
             Currency = Currency,
-            Evidence = DisputeEvidenceFields.All.ToDictionary(field => field, object? (field) => evidence.GetValueOrDefault(field)),
+            Evidence = RenderEvidence(evidence),
             EvidenceDetails = new DisputeEvidenceDetails
             {
                 DueBy = dueBy,
@@ -57,6 +57,18 @@ public sealed record DisputeRow
             Reason = Reason,
             Status = Status,
         };
+    }
+
+    /// <summary>
+    /// Every field Stripe shows, null when not given; <c>appeal</c> and <c>enhanced_evidence</c> (Visa Compelling
+    /// Evidence 3.0) are programs this platform does not take part in, so they stay null and empty.
+    /// </summary>
+    static Dictionary<string, object?> RenderEvidence(IReadOnlyDictionary<string, string> evidence)
+    {
+        var rendered = DisputeEvidenceFields.All.ToDictionary(field => field, object? (field) => evidence.GetValueOrDefault(field), StringComparer.Ordinal);
+        rendered["appeal"] = null;
+        rendered["enhanced_evidence"] = new Dictionary<string, object>();
+        return rendered;
     }
 
     List<DisputeBalanceTransaction> BalanceTransactions()
