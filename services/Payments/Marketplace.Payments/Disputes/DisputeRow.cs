@@ -47,7 +47,7 @@ public sealed record DisputeRow
             {
                 DueBy = dueBy,
                 HasEvidence = evidence.Count > 0,
-                PastDue = DisputeStatuses.NeedsResponseStatus(Status) && dueBy < DateTimeOffset.UtcNow,
+                PastDue = DisputeStatuses.AwaitsResponse(Status) && dueBy < DateTimeOffset.UtcNow,
                 SubmissionCount = SubmissionCount,
             },
             IsChargeRefundable = !WithdrawsFunds,

@@ -11,7 +11,9 @@ public static class DisputeStatuses
     public const string Won = "won";
     public const string Lost = "lost";
 
+    /// <summary>Whether the dispute has its final outcome.</summary>
     public static bool IsClosed(string status) => status is Won or Lost or WarningClosed;
 
-    public static bool NeedsResponseStatus(string status) => status is NeedsResponse or WarningNeedsResponse;
+    /// <summary>Whether the platform may still change and submit evidence.</summary>
+    public static bool AwaitsResponse(string status) => status is NeedsResponse or WarningNeedsResponse;
 }

@@ -60,7 +60,7 @@ public static class DisputesApi
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
         }
 
-        if ((evidence.Count > 0 || submit) && !DisputeStatuses.NeedsResponseStatus(current.Status))
+        if ((evidence.Count > 0 || submit) && !DisputeStatuses.AwaitsResponse(current.Status))
         {
             return StripeError.InvalidRequest($"Dispute {id} is {current.Status}: its evidence can no longer be changed or submitted.", submit ? "submit" : "evidence")
                 .ToResult();

@@ -123,7 +123,7 @@ public static class RefundsApi
         }
 
         return await RefundStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is { } refund
-            ? StripeError.InvalidRequest($"Refund {id} has a status of {refund.Status}; only a refund with a status of requires_action can be canceled.").ToResult()
+            ? StripeError.InvalidRequest($"Refund {id} has a status of {refund.Status}; only a refund with a status of {RefundStatuses.RequiresAction} can be canceled.").ToResult()
             : StripeError.ResourceMissing(ObjectName, id).ToResult();
     }
 
