@@ -27,6 +27,10 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
         Assert.Equal(1000, (await SettledCharges.ReadAsync(service.Database, context, charge.Id)).AmountRefunded);
         var events = await EventTypesAsync(context.AccountId, 4);
         Assert.Equal(["charge.refund.updated", "charge.refunded", "refund.created", "refund.updated"], events.Order(StringComparer.Ordinal));
+        var refunded = service.Events.Single(e => e.AccountId == context.AccountId && e.Type == "charge.refunded");
+        var chargeJson = JsonDocument.Parse(refunded.ObjectJson).RootElement;
+        Assert.Equal((charge.Id, 1000L, true), (chargeJson.Id(), chargeJson.GetProperty("amount_refunded").GetInt64(), chargeJson.GetProperty("refunded").GetBoolean()));
+        Assert.Equal(0, JsonDocument.Parse(refunded.PreviousAttributesJson!).RootElement.GetProperty("amount_refunded").GetInt64());
     }
 
     [Fact]
@@ -233,6 +237,7 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
         var byPaymentIntent = await ListAsync(client, $"/v1/refunds?payment_intent={charge.PaymentIntentId}");
         var nested = await ListAsync(client, $"/v1/charges/{charge.Id}/refunds?limit=1");
         var all = await ListAsync(client, "/v1/refunds");
+        var later = await ListAsync(client, $"/v1/refunds?created[gt]={DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds()}");
 
         Assert.Equal([second.Id(), first.Id()], Ids(byCharge));
         Assert.Equal([second.Id(), first.Id()], Ids(byPaymentIntent));
@@ -240,6 +245,7 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
         Assert.True(nested.GetProperty("has_more").GetBoolean());
         Assert.Equal($"/v1/charges/{charge.Id}/refunds", nested.Text("url"));
         Assert.Equal(3, Ids(all).Count);
+        Assert.Empty(Ids(later));
     }
 
     [Fact]
