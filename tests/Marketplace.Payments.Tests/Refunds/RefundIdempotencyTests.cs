@@ -51,6 +51,7 @@ public sealed class RefundIdempotencyTests(SettlingPaymentsService service) : IC
         var refund = await Http.OkAsync(await Http.PostAsync(client, "/v1/refunds", ("charge", charge.Id)));
         var cancellationToken = TestContext.Current.CancellationToken;
 
+        await Eventually.Until(() => service.Events.Count(e => e.AccountId == context.AccountId && e.Type == "refund.updated"), count => count == 1);
         var posted = Guid.NewGuid();
         var refused = Guid.NewGuid();
 
