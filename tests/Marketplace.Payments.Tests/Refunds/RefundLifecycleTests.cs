@@ -101,6 +101,24 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
     }
 
     [Fact]
+    public async Task Create_WhenTheLedgerDoesNotAnswerInTime_AnswersPendingAndSucceedsOnceItDoes()
+    {
+        var context = TestContexts.NewPlatform();
+        var charge = await SettledCharges.CreateAsync(service.Database, context);
+        service.Ledger.HoldRefundsOf(charge.Id);
+        using var client = service.ClientFor(context);
+
+        var refund = await Http.OkAsync(await Http.PostAsync(client, "/v1/refunds", ("charge", charge.Id)));
+        await service.Ledger.ReleaseAsync(charge.Id);
+
+        Assert.Equal("pending", refund.Text("status"));
+        Assert.Null(refund.Text("balance_transaction"));
+        var settled = await Eventually.Until(() => RetrieveAsync(client, refund.Id()), r => r.Text("status") != "pending");
+        Assert.Equal("succeeded", settled.Text("status"));
+        Assert.NotNull(settled.Text("balance_transaction"));
+    }
+
+    [Fact]
     public async Task Create_WithThePendingRefundCard_StaysPendingThenSucceeds()
     {
         var context = TestContexts.NewPlatform();

@@ -8,14 +8,15 @@ namespace Marketplace.Payments.Tests.Support;
 /// <summary>
 /// Stands in for the Ledger on the queues the Ledger's consumers listen on (<c>ledger-post-refund</c>…): records
 /// every command Payments sends and answers it as the Ledger would — posted, withdrawn, reinstated — or refuses
-/// the refunds of the charges a test names.
+/// the refunds of the charges a test names, or holds them unanswered until the test releases them.
 /// </summary>
-public sealed class LedgerDouble
+public sealed class LedgerDouble(IBus bus)
 {
     readonly ConcurrentQueue<PostRefund> _refunds = new();
     readonly ConcurrentQueue<WithdrawDisputedFunds> _withdrawals = new();
     readonly ConcurrentQueue<ReinstateDisputedFunds> _reinstatements = new();
     readonly ConcurrentDictionary<string, bool> _refusing = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, ConcurrentQueue<PostRefund>> _holding = new(StringComparer.Ordinal);
 
     public IReadOnlyList<PostRefund> Refunds => [.. _refunds];
 
@@ -26,9 +27,22 @@ public sealed class LedgerDouble
     /// <summary>From now on, every refund of <paramref name="chargeId"/> is refused as exceeding the charge.</summary>
     public void RefuseRefundsOf(string chargeId) => _refusing[chargeId] = true;
 
+    /// <summary>From now on, the refunds of <paramref name="chargeId"/> get no answer until <see cref="ReleaseAsync"/>.</summary>
+    public void HoldRefundsOf(string chargeId) => _holding[chargeId] = new ConcurrentQueue<PostRefund>();
+
+    /// <summary>Posts the held refunds of <paramref name="chargeId"/>, as a Ledger back from an outage would.</summary>
+    public async Task ReleaseAsync(string chargeId)
+    {
+        _holding.TryRemove(chargeId, out var held);
+        while (held is not null && held.TryDequeue(out var command))
+        {
+            await bus.Publish(Posted(command));
+        }
+    }
+
     public static async Task<LedgerDouble> StartAsync(IBus bus)
     {
-        var ledger = new LedgerDouble();
+        var ledger = new LedgerDouble(bus);
         await Connect<PostRefund>(bus, "ledger-post-refund", ledger.AnswerAsync);
         await Connect<WithdrawDisputedFunds>(bus, "ledger-withdraw-disputed-funds", ledger.AnswerAsync);
         await Connect<ReinstateDisputedFunds>(bus, "ledger-reinstate-disputed-funds", ledger.AnswerAsync);
@@ -43,10 +57,19 @@ public sealed class LedgerDouble
     {
         var command = context.Message;
         _refunds.Enqueue(command);
+        if (_holding.TryGetValue(command.ChargeId, out var held))
+        {
+            held.Enqueue(command);
+            return Task.CompletedTask;
+        }
+
         return _refusing.ContainsKey(command.ChargeId)
             ? context.Publish(new RefundRefused { RefundId = command.RefundId, ChargeId = command.ChargeId, Reason = RefundRefused.ExceedsCharge })
-            : context.Publish(new RefundPosted { RefundId = command.RefundId, ChargeId = command.ChargeId, BalanceTransactionId = PrefixedId.New("txn") });
+            : context.Publish(Posted(command));
     }
+
+    static RefundPosted Posted(PostRefund command) =>
+        new() { RefundId = command.RefundId, ChargeId = command.ChargeId, BalanceTransactionId = PrefixedId.New("txn") };
 
     Task AnswerAsync(ConsumeContext<WithdrawDisputedFunds> context)
     {

@@ -17,8 +17,8 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
     readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("payments")
         .WithSetting("Payments:VaultKey", PaymentsService.VaultKey)
         .WithSetting("Payments:Refunds:TestCardDelay", "00:00:00.5")
-        // Generous, so that a loaded machine does not turn the tests' "succeeded" into "pending".
-        .WithSetting("Payments:Refunds:SettleWithin", "00:00:15");
+        // Long enough that a loaded machine does not turn the tests' "succeeded" into "pending", short enough to wait out.
+        .WithSetting("Payments:Refunds:SettleWithin", "00:00:05");
 
     LedgerDouble? _ledger;
     readonly MessageRecorder<ApiEventRaised> _events = new();
