@@ -5,6 +5,7 @@ using Marketplace.Messaging.Sagas;
 using Marketplace.Payments.PaymentIntents;
 using Marketplace.Payments.PaymentSaga;
 using Marketplace.Payments.Processor;
+using Marketplace.Payments.Refunds;
 using Marketplace.Payments.Vault;
 
 namespace Marketplace.Payments;
@@ -25,6 +26,7 @@ public static class PaymentsServiceExtensions
         builder.Services.AddStripeApiDocument("payments");
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
         builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
+        builder.Services.Configure<RefundOptions>(builder.Configuration.GetSection(RefundOptions.Section));
         builder.Services.AddSingleton(provider => new CardVault(
             provider.GetRequiredService<IConfiguration>()[CardVault.KeySetting]
             ?? throw new InvalidOperationException($"{CardVault.KeySetting} is not configured.")));

@@ -54,6 +54,12 @@ public static class ChargeStore
             $"SELECT {Columns} FROM charges WHERE id = @id AND account_id = @accountId FOR UPDATE",
             new { id, accountId }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>The payment intent's latest charge, locked as <see cref="LockAsync"/>; null when it has none on the account.</summary>
+    public static Task<ChargeRow?> LockLatestAsync(NpgsqlTransaction transaction, string accountId, string paymentIntentId, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<ChargeRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM charges WHERE payment_intent_id = @paymentIntentId AND account_id = @accountId ORDER BY id DESC LIMIT 1 FOR UPDATE",
+            new { paymentIntentId, accountId }, transaction, cancellationToken: cancellationToken));
+
     /// <summary>One page of <c>GET /v1/charges</c>, filtered by customer and payment intent when given.</summary>
     public static async Task<IReadOnlyList<ChargeRow>> ListAsync(
         NpgsqlDataSource dataSource, string accountId, ListSql page, string? customer, string? paymentIntent, CancellationToken cancellationToken)
@@ -115,4 +121,17 @@ public static class ChargeStore
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE charges SET balance_transaction_id = @balanceTransactionId, application_fee_id = @applicationFeeId WHERE id = @id",
             new { id, balanceTransactionId, applicationFeeId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Adds <paramref name="amount"/> to what is refunded of the charge: a refund's reservation, or (negative) one given
+    /// back. The table's CHECK refuses a total beyond what was captured.
+    /// </summary>
+    public static Task RefundedAsync(NpgsqlTransaction transaction, string id, long amount, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE charges SET amount_refunded = amount_refunded + @amount WHERE id = @id",
+            new { id, amount }, transaction, cancellationToken: cancellationToken));
+
+    public static Task DisputedAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE charges SET disputed = true WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
 }

@@ -1,0 +1,65 @@
+using Marketplace.Api.Context;
+using Marketplace.Contracts.ApiEvents;
+using Marketplace.Contracts.Fraud;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Marketplace.Payments.Tests.Support;
+
+/// <summary>
+/// The Payments host with its relay and consumers running beside a <see cref="LedgerDouble"/>, for refunds and
+/// disputes: what Payments sends the Ledger is answered, and the answers come back through RabbitMQ into its consumers.
+/// The refund test cards' second act comes after half a second instead of thirty.
+/// </summary>
+public sealed class SettlingPaymentsService : IAsyncLifetime
+{
+    readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("payments")
+        .WithSetting("Payments:VaultKey", PaymentsService.VaultKey)
+        .WithSetting("Payments:Refunds:TestCardDelay", "00:00:00.5")
+        // Long enough that a loaded machine does not turn the tests' "succeeded" into "pending", short enough to wait out.
+        .WithSetting("Payments:Refunds:SettleWithin", "00:00:05");
+
+    LedgerDouble? _ledger;
+    readonly MessageRecorder<ApiEventRaised> _events = new();
+    readonly MessageRecorder<EarlyFraudWarningIssued> _fraudWarnings = new();
+
+    public NpgsqlDataSource Database => _factory.Database.DataSource;
+
+    public IBus Bus => _factory.Services.GetRequiredService<IBus>();
+
+    public LedgerDouble Ledger => _ledger ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Every event the service raised, as the Webhooks service receives them.</summary>
+    public IReadOnlyList<ApiEventRaised> Events => _events.Messages;
+
+    /// <summary>Every early fraud warning the service passed on, as Fraud receives them.</summary>
+    public IReadOnlyList<EarlyFraudWarningIssued> FraudWarnings => _fraudWarnings.Messages;
+
+    public HttpClient ClientFor(RequestContext context) => _factory.ClientFor(context);
+
+    /// <summary>Stripe.net 53.1.0 talking to the service for <paramref name="context"/>, without retries so each call is one request.</summary>
+    public Stripe.RefundService RefundsFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.DisputeService DisputesFor(RequestContext context) => new(StripeFor(context));
+
+    Stripe.StripeClient StripeFor(RequestContext context)
+    {
+        var http = ClientFor(context);
+        return new Stripe.StripeClient(
+            apiKey: "sk_test_x",
+            httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0),
+            apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await _factory.InitializeAsync();
+        _factory.StartServer();
+        _ledger = await LedgerDouble.StartAsync(Bus);
+        await _events.StartAsync(Bus);
+        await _fraudWarnings.StartAsync(Bus);
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
