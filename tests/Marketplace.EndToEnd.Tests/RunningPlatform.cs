@@ -82,6 +82,30 @@ public sealed class RunningPlatform : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills one app of the stack at once (SIGKILL: no graceful shutdown, as a crash), as <c>deploy/local</c> started it.</summary>
+    public static void Kill(string app)
+    {
+        var home = Environment.GetEnvironmentVariable("MARKETPLACE_HOME") ?? Path.Combine(RepoRoot, ".local");
+        var pid = int.Parse(File.ReadAllText(Path.Combine(home, "run", $"{app}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.GetProcessById(pid);
+        process.Kill();
+        process.WaitForExit(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Starts whatever app of the stack is not running (<c>deploy/local/up --no-build</c> leaves running ones alone).</summary>
+    public static async Task RestartStoppedAppsAsync()
+    {
+        var (exitCode, output) = await RunAsync("deploy/local/up", "--no-build");
+        Assert.True(exitCode == 0, output);
+    }
+
+    /// <summary>Restarts RabbitMQ's application under the running stack: every connection drops.</summary>
+    public static async Task RestartBrokerAsync()
+    {
+        var (exitCode, output) = await RunAsync("deploy/local/servers", "--restart-broker");
+        Assert.True(exitCode == 0, output);
+    }
+
     static Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments) => RunAsync(script, arguments, captureError: true);
 
     static async Task<(int ExitCode, string Output)> RunAsync(string script, string[] arguments, bool captureError)

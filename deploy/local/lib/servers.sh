@@ -101,6 +101,14 @@ start_rabbitmq() {
   done
 }
 
+# Every connection drops and every client reconnects; quorum queues keep what they hold.
+restart_rabbitmq() {
+  log "restarting RabbitMQ's application"
+  as_root rabbitmqctl -q stop_app
+  as_root rabbitmqctl -q start_app
+  rabbitmq_ready 60 || die "RabbitMQ did not come back; see /var/log/rabbitmq/"
+}
+
 stop_rabbitmq() {
   [[ -x /usr/sbin/rabbitmqctl ]] && rabbitmq_ready || return 0
   log "stopping RabbitMQ"

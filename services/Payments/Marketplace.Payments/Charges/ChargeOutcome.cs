@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marketplace.Contracts.Fraud;
 using Marketplace.Payments.Processor;
 
@@ -21,6 +22,8 @@ public sealed record ChargeOutcome
 
     public required string RiskLevel { get; init; }
 
+    /// <summary>Left out when Fraud gave none (Stripe's SDKs read it as a number, never null).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RiskScore { get; init; }
 
     public string? Rule { get; init; }
