@@ -82,11 +82,27 @@ public sealed class RunningPlatform : IAsyncLifetime
         }
     }
 
+    static string Home => Environment.GetEnvironmentVariable("MARKETPLACE_HOME") ?? Path.Combine(RepoRoot, ".local");
+
+    /// <summary>The stack's logs directory, one file per app.</summary>
+    public static string LogsDirectory => Path.Combine(Home, "logs");
+
+    /// <summary>An app's own database, opened with the app's login from the installation's secrets (an owner's view of every table).</summary>
+    public static Npgsql.NpgsqlDataSource Database(string app)
+    {
+        var key = $"MARKETPLACE_DB_PASSWORD_{app.ToUpperInvariant()}=";
+        var password = File.ReadLines(Path.Combine(Home, "secrets.env")).Single(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..];
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Marketplace.Testing.TestEnvironment.PostgresAdmin);
+        return Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = admin.Host, Port = admin.Port, Database = app, Username = app, Password = password,
+        }.ConnectionString);
+    }
+
     /// <summary>Kills one app of the stack at once (SIGKILL: no graceful shutdown, as a crash), as <c>deploy/local</c> started it.</summary>
     public static void Kill(string app)
     {
-        var home = Environment.GetEnvironmentVariable("MARKETPLACE_HOME") ?? Path.Combine(RepoRoot, ".local");
-        var pid = int.Parse(File.ReadAllText(Path.Combine(home, "run", $"{app}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse(File.ReadAllText(Path.Combine(Home, "run", $"{app}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.GetProcessById(pid);
         process.Kill();
         process.WaitForExit(TimeSpan.FromSeconds(10));

@@ -48,7 +48,7 @@ public sealed class CardNumberSecrecyTests(PaymentsService service) : IClassFixt
         Assert.All(responses, body => Assert.DoesNotContain(InvalidNumber, body));
         var events = await Rows.EventsAsync(service.Database, context.AccountId);
         Assert.Equal(["customer.created", "payment_method.attached", "payment_method.updated", "payment_method.detached"], events.Select(e => e.Type));
-        var dump = await DumpAsync();
+        var dump = await DatabaseDump.AllRowsAsync(service.Database, Cancellation);
         Assert.Contains(created, dump);
         Assert.DoesNotContain(Number, dump);
         Assert.DoesNotContain(InvalidNumber, dump);
@@ -68,20 +68,5 @@ public sealed class CardNumberSecrecyTests(PaymentsService service) : IClassFixt
             """,
             new { paymentMethodId });
         return new CardVault(PaymentsService.VaultKey).Open(new SealedCard((byte[])row.sealed_data_key, (byte[])row.sealed_number));
-    }
-
-    /// <summary>Every row of every table of the service's schema, as PostgreSQL prints it.</summary>
-    async Task<string> DumpAsync()
-    {
-        await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
-        var tables = await connection.QueryAsync<string>(
-            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'");
-        var text = new System.Text.StringBuilder();
-        foreach (var table in tables)
-        {
-            text.AppendLine(await connection.ExecuteScalarAsync<string>($"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM {table} t"));
-        }
-
-        return text.ToString();
     }
 }
