@@ -1,4 +1,6 @@
+using Marketplace.Api.Context;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Marketplace.Payments.Tests.Support;
@@ -13,6 +15,16 @@ public sealed class RelayingPaymentsService : IAsyncLifetime
         .WithSetting("Payments:VaultKey", PaymentsService.VaultKey);
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
+
+    public Stripe.SetupIntentService SetupIntentsFor(RequestContext context)
+    {
+        var http = _factory.ClientFor(context);
+        return new(new Stripe.StripeClient(
+            apiKey: "sk_test_x", httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0), apiBase: http.BaseAddress!.ToString().TrimEnd('/')));
+    }
+
+    /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
+    public HttpClient PageClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async ValueTask InitializeAsync()
     {
