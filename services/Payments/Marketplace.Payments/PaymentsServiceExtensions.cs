@@ -1,6 +1,7 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Processor;
 using Marketplace.Payments.Vault;
 
@@ -16,6 +17,7 @@ public static class PaymentsServiceExtensions
         builder.Services.AddStripeApiDocument("payments");
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
         builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
+        builder.AddAuthenticationPages();
         builder.Services.AddSingleton(provider => new CardVault(
             provider.GetRequiredService<IConfiguration>()[CardVault.KeySetting]
             ?? throw new InvalidOperationException($"{CardVault.KeySetting} is not configured.")));

@@ -1,4 +1,5 @@
 using Marketplace.Payments;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Customers;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Vault;
@@ -19,6 +20,7 @@ app.Services.GetRequiredService<CardVault>();
 app.UseStripeApi();
 app.MapCustomersApi();
 app.MapPaymentMethodsApi();
+app.MapAuthenticationPages();
 app.MapDefaultEndpoints();
 app.MapMessagingOperationsApi();
 app.MapStripeApiDocument();
