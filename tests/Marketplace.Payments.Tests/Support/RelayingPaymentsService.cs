@@ -16,12 +16,17 @@ public sealed class RelayingPaymentsService : IAsyncLifetime
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
 
-    public Stripe.SetupIntentService SetupIntentsFor(RequestContext context)
+    /// <summary>Stripe.net talking to the service for <paramref name="context"/>, without retries so each call is one request.</summary>
+    public Stripe.StripeClient StripeFor(RequestContext context)
     {
         var http = _factory.ClientFor(context);
-        return new(new Stripe.StripeClient(
-            apiKey: "sk_test_x", httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0), apiBase: http.BaseAddress!.ToString().TrimEnd('/')));
+        return new Stripe.StripeClient(
+            apiKey: "sk_test_x", httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0), apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
     }
+
+    public Stripe.SetupIntentService SetupIntentsFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.PaymentMethodService PaymentMethodsFor(RequestContext context) => new(StripeFor(context));
 
     /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
     public HttpClient PageClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
