@@ -341,7 +341,7 @@ public static class SetupIntentsApi
         if (method.Customer is not null && method.Customer != intent.Customer)
         {
             return StripeError.InvalidRequest(
-                $"The provided PaymentMethod {method.Id} is attached to another customer. Set the SetupIntent's customer to that customer, or use another PaymentMethod.",
+                $"The provided PaymentMethod {method.Id} is attached to customer {method.Customer}, not to this SetupIntent's. Set the SetupIntent's customer to it, or use another PaymentMethod.",
                 "payment_method");
         }
 
