@@ -17,6 +17,8 @@ public static class SetupIntentParameters
 
     static readonly FormParameter ReturnUrl = new("return_url", "Where the hosted authentication page sends the payer afterwards.");
 
+    static readonly FormParameter Expand = new("expand", "payment_method and customer are written as their objects (data.payment_method in a list).");
+
     public static readonly FormParameter[] Create =
     [
         .. Writable,
@@ -25,15 +27,16 @@ public static class SetupIntentParameters
         new("usage", "off_session (default) or on_session."),
         new("automatic_payment_methods", "enabled, allow_redirects (always or never): allow every type the platform takes."),
         new("single_use", "amount and currency of the one payment a single-use mandate would cover (no mandate is generated)."),
+        Expand,
     ];
 
-    public static readonly FormParameter[] Update = Writable;
+    public static readonly FormParameter[] Update = [.. Writable, Expand];
 
-    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl];
+    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl, Expand];
 
-    public static readonly FormParameter[] Cancel = [new("cancellation_reason", "abandoned, requested_by_customer or duplicate.")];
+    public static readonly FormParameter[] Cancel = [new("cancellation_reason", "abandoned, requested_by_customer or duplicate."), Expand];
 
-    public static readonly FormParameter[] Retrieve = [new("client_secret", "The intent's client secret, required with a publishable key.")];
+    public static readonly FormParameter[] Retrieve = [new("client_secret", "The intent's client secret, required with a publishable key."), Expand];
 
     public static readonly FormParameter[] List =
     [
@@ -43,5 +46,6 @@ public static class SetupIntentParameters
         new("limit", "1 to 100, default 10."),
         new("starting_after", "A setup intent id: the page after it."),
         new("ending_before", "A setup intent id: the page before it."),
+        Expand,
     ];
 }

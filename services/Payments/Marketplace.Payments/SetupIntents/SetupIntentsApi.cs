@@ -3,6 +3,7 @@ using System.Text;
 using Marketplace.Api.Context;
 using Marketplace.Api.Documentation;
 using Marketplace.Api.Errors;
+using Marketplace.Api.Expansion;
 using Marketplace.Api.Forms;
 using Marketplace.Api.Lists;
 using Marketplace.Api.Money;
@@ -48,6 +49,7 @@ public static class SetupIntentsApi
         var usage = parameters.GetEnum("usage", "off_session", "on_session") ?? "off_session";
         var automatic = ReadAutomaticPaymentMethods(parameters, fields.PaymentMethodTypes is not null);
         ReadSingleUse(parameters);
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (returnUrl is not null && !confirm)
         {
             parameters.Fail(StripeError.InvalidRequest("You can only specify `return_url` when `confirm` is true.", "return_url"));
@@ -116,7 +118,7 @@ public static class SetupIntentsApi
         {
             // A replayed create: the intent the first request made, as it is now, and nothing new.
             await transaction.RollbackAsync(cancellationToken);
-            return Json(StripeJson.Serialize(first.Intent));
+            return await ResultAsync(dataSource, context, first.Intent, expand, cancellationToken);
         }
 
         var change = SetupIntentChange.From(context);
@@ -125,7 +127,7 @@ public static class SetupIntentsApi
             ? await new SetupIntentConfirmation(transaction, change, vault, acquirer).ConfirmAsync(intent, method!, returnUrl, cancellationToken)
             : (intent, null);
         await transaction.CommitAsync(cancellationToken);
-        return failure?.ToResult() ?? Json(StripeJson.Serialize(result));
+        return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
     }
 
     static async Task<IResult> RetrieveAsync(
@@ -133,6 +135,7 @@ public static class SetupIntentsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var clientSecret = parameters.GetString("client_secret", 200);
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -146,7 +149,7 @@ public static class SetupIntentsApi
         var intent = stored.Intent;
         return clientSecret is not null && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(intent.ClientSecret))
             ? StripeError.InvalidRequest("The client_secret provided does not match the client_secret associated with the SetupIntent.", "client_secret").ToResult()
-            : Json(StripeJson.Serialize(intent));
+            : await ResultAsync(dataSource, context, intent, expand, cancellationToken);
     }
 
     static async Task<IResult> UpdateAsync(
@@ -155,6 +158,7 @@ public static class SetupIntentsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = SetupIntentFields.Read(parameters);
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -213,16 +217,14 @@ public static class SetupIntentsApi
             (updated, challengeId) = (updated with { PaymentMethod = method.Id, Status = SetupIntentStatus.RequiresConfirmation, NextAction = null }, null);
         }
 
-        var json = StripeJson.Serialize(updated);
-        if (json == StripeJson.Serialize(current))
+        if (StripeJson.Serialize(updated) != StripeJson.Serialize(current))
         {
-            return Json(json);
+            // Stripe announces no setup_intent.updated: a change made here is seen by the next event about the intent.
+            await SetupIntentStore.UpdateAsync(transaction, context.AccountId, updated, challengeId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        // Stripe announces no setup_intent.updated: a change made here is seen by the next event about the intent.
-        await SetupIntentStore.UpdateAsync(transaction, context.AccountId, updated, challengeId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Json(json);
+        return await ResultAsync(dataSource, context, updated, expand, cancellationToken);
     }
 
     static async Task<IResult> ConfirmAsync(
@@ -232,6 +234,7 @@ public static class SetupIntentsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var methodId = parameters.GetString("payment_method", 100);
         var returnUrl = ReadReturnUrl(parameters);
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -268,7 +271,7 @@ public static class SetupIntentsApi
         var (result, failure) = await new SetupIntentConfirmation(transaction, SetupIntentChange.From(context), vault, acquirer)
             .ConfirmAsync(intent, method, returnUrl, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return failure?.ToResult() ?? Json(StripeJson.Serialize(result));
+        return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
     }
 
     static async Task<IResult> CancelAsync(
@@ -276,6 +279,7 @@ public static class SetupIntentsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var reason = parameters.GetEnum("cancellation_reason", "abandoned", "requested_by_customer", "duplicate");
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -295,11 +299,10 @@ public static class SetupIntentsApi
         }
 
         var canceled = intent with { Status = SetupIntentStatus.Canceled, CancellationReason = reason, NextAction = null };
-        var json = StripeJson.Serialize(canceled);
         await SetupIntentStore.UpdateAsync(transaction, context.AccountId, canceled, null, cancellationToken);
-        await SetupIntentEvents.PublishAsync(transaction, SetupIntentChange.From(context), SetupIntentEvents.Canceled, json, cancellationToken);
+        await SetupIntentEvents.PublishAsync(transaction, SetupIntentChange.From(context), SetupIntentEvents.Canceled, StripeJson.Serialize(canceled), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Json(json);
+        return await ResultAsync(dataSource, context, canceled, expand, cancellationToken);
     }
 
     static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -308,6 +311,7 @@ public static class SetupIntentsApi
         var query = ListQuery.Read(parameters);
         var customer = parameters.GetString("customer", 100);
         var paymentMethod = parameters.GetString("payment_method", 100);
+        var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable, isList: true);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -319,7 +323,8 @@ public static class SetupIntentsApi
         }
 
         var rows = await SetupIntentStore.ListAsync(dataSource, context.AccountId, query.ToSql(), customer, paymentMethod, cancellationToken);
-        return StripeJson.Result(query.ToPage(rows, ListUrl));
+        return Json(await SetupIntentExpansion.RenderPageAsync(
+            dataSource, context.AccountId, StripeJson.Serialize(query.ToPage(rows, ListUrl)), expand, cancellationToken));
     }
 
     /// <summary>A method of the account, or a new one made from one of Stripe's test ids (<c>pm_card_visa</c>), locked for the rest of the request.</summary>
@@ -406,6 +411,10 @@ public static class SetupIntentsApi
 
     static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'A').Replace('/', 'B');
 
-    /// <summary>Answers with JSON already rendered, so that the response and the event carry the very same text.</summary>
+    /// <summary>The intent as the response shows it: its events' very text, with what <c>expand[]</c> asked written out.</summary>
+    static async Task<IResult> ResultAsync(
+        NpgsqlDataSource dataSource, RequestContext context, SetupIntent intent, ExpansionTree expand, CancellationToken cancellationToken) =>
+        Json(await SetupIntentExpansion.RenderAsync(dataSource, context.AccountId, StripeJson.Serialize(intent), expand, cancellationToken));
+
     static IResult Json(string json) => Results.Content(json, "application/json", Encoding.UTF8);
 }
