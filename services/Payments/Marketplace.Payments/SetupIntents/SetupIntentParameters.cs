@@ -19,6 +19,8 @@ public static class SetupIntentParameters
 
     static readonly FormParameter Expand = new("expand", "payment_method and customer are written as their objects (data.payment_method in a list).");
 
+    static readonly FormParameter ClientSecret = new("client_secret", "The intent's client secret, required with a publishable key.");
+
     public static readonly FormParameter[] Create =
     [
         .. Writable,
@@ -32,11 +34,11 @@ public static class SetupIntentParameters
 
     public static readonly FormParameter[] Update = [.. Writable, Expand];
 
-    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl, Expand];
+    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl, ClientSecret, Expand];
 
     public static readonly FormParameter[] Cancel = [new("cancellation_reason", "abandoned, requested_by_customer or duplicate."), Expand];
 
-    public static readonly FormParameter[] Retrieve = [new("client_secret", "The intent's client secret, required with a publishable key."), Expand];
+    public static readonly FormParameter[] Retrieve = [ClientSecret, Expand];
 
     public static readonly FormParameter[] List =
     [

@@ -147,8 +147,8 @@ public static class SetupIntentsApi
         }
 
         var intent = stored.Intent;
-        return clientSecret is not null && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(intent.ClientSecret))
-            ? StripeError.InvalidRequest("The client_secret provided does not match the client_secret associated with the SetupIntent.", "client_secret").ToResult()
+        return ClientSecretError(context, intent, clientSecret) is { } refused
+            ? refused.ToResult()
             : await ResultAsync(dataSource, context, intent, expand, cancellationToken);
     }
 
@@ -233,6 +233,7 @@ public static class SetupIntentsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var methodId = parameters.GetString("payment_method", 100);
+        var clientSecret = parameters.GetString("client_secret", 200);
         var returnUrl = ReadReturnUrl(parameters);
         var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
@@ -248,6 +249,11 @@ public static class SetupIntentsApi
         }
 
         var intent = stored.Intent;
+        if (ClientSecretError(context, intent, clientSecret) is { } refused)
+        {
+            return refused.ToResult();
+        }
+
         if (!SetupIntentStatus.IsOpen(intent.Status))
         {
             return UnexpectedState("confirm", intent).ToResult();
@@ -354,6 +360,19 @@ public static class SetupIntentsApi
             ? StripeError.InvalidRequest($"A return_url must be specified because a {method.Type} PaymentMethod sends the customer to a page to authorize the setup.", "return_url")
             : null;
     }
+
+    /// <summary>
+    /// A publishable key (browser code) reads and confirms an intent only with its client secret, which the gateway
+    /// leaves to this service to check; a secret key may send one too, and then it must match.
+    /// </summary>
+    static StripeError? ClientSecretError(RequestContext context, SetupIntent intent, string? clientSecret) => clientSecret switch
+    {
+        null when context.KeyKind == ApiKeyKind.Publishable =>
+            StripeError.InvalidRequest("A publishable key needs the SetupIntent's client_secret to read or confirm it.", "client_secret"),
+        null => null,
+        _ when CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(intent.ClientSecret)) => null,
+        _ => StripeError.InvalidRequest("The client_secret provided does not match the client_secret associated with the SetupIntent.", "client_secret"),
+    };
 
     static StripeError MissingPaymentMethod() =>
         StripeError.InvalidRequest(
