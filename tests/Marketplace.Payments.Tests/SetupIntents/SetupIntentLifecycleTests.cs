@@ -71,8 +71,10 @@ public sealed class SetupIntentLifecycleTests(PaymentsService service) : IClassF
             Metadata = new Dictionary<string, string> { ["order"] = "42" },
         }, cancellationToken: Cancellation);
         var confirmed = await intents.ConfirmAsync(created.Id, cancellationToken: Cancellation);
+        var cleared = await intents.UpdateAsync(created.Id, new SetupIntentUpdateOptions { Description = "" }, cancellationToken: Cancellation);
 
         Assert.Equal(["card"], created.PaymentMethodTypes);
+        Assert.Null(cleared.Description);
         Assert.Null(created.AutomaticPaymentMethods);
         Assert.Equal(("requires_confirmation", "Card for the monthly box", "42"), (updated.Status, updated.Description, updated.Metadata["order"]));
         Assert.Equal("succeeded", confirmed.Status);

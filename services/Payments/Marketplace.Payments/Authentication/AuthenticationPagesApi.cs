@@ -1,5 +1,4 @@
 using System.Text;
-using Marketplace.Messaging.Outbox;
 using Npgsql;
 
 namespace Marketplace.Payments.Authentication;
@@ -33,7 +32,7 @@ public static class AuthenticationPagesApi
     }
 
     static async Task<IResult> CompleteAsync(
-        string id, HttpRequest request, NpgsqlDataSource dataSource, OutboxRelaySignal relay, CancellationToken cancellationToken)
+        string id, HttpRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var outcome = form["outcome"].ToString();
@@ -44,13 +43,8 @@ public static class AuthenticationPagesApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var completed = await AuthenticationChallenges.CompleteAsync(transaction, id, outcome == "succeeded", cancellationToken);
+        await AuthenticationChallenges.CompleteAsync(transaction, id, outcome == "succeeded", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (completed is not null)
-        {
-            relay.Notify();
-        }
-
         return await ChallengeStore.FindAsync(connection, id, cancellationToken) is { IsCompleted: true } challenge
             ? Finish(challenge, challenge.Succeeded == true)
             : Html(AuthenticationPage.NotFound(), StatusCodes.Status404NotFound);

@@ -25,7 +25,7 @@ internal sealed record SetupIntentFields
         return new SetupIntentFields
         {
             Customer = parameters.GetString("customer", 100),
-            Description = parameters.GetString("description", 1000),
+            Description = clearDescription ? null : parameters.GetString("description", 1000),
             ClearDescription = clearDescription,
             Metadata = MetadataUpdate.Read(parameters),
             PaymentMethod = parameters.GetString("payment_method", 100),
