@@ -285,7 +285,7 @@ public static class PaymentMethodsApi
     static PaymentMethod ReadRedirectMethod(ParameterReader parameters, string type)
     {
         var details = parameters.GetObject(type);
-        var bank = type == PaymentMethodTypes.Ideal ? details?.GetEnum("bank", [.. IdealBanks.Bics.Keys]) : null;
+        var bank = type == PaymentMethodTypes.Ideal ? details?.GetEnum("bank", [.. IdealBanks.Bics.Keys.Order(StringComparer.Ordinal)]) : null;
         var now = DateTimeOffset.UtcNow;
         return new PaymentMethod
         {
