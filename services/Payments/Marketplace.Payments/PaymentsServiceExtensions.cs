@@ -2,6 +2,7 @@ using Marketplace.Api;
 using Marketplace.Api.Documentation;
 using Marketplace.Messaging;
 using Marketplace.Messaging.Sagas;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.PaymentIntents;
 using Marketplace.Payments.PaymentSaga;
 using Marketplace.Payments.Processor;
@@ -27,6 +28,7 @@ public static class PaymentsServiceExtensions
         builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
         builder.Services.AddSingleton<IAcquirer, SimulatedAcquirer>();
         builder.Services.Configure<RefundOptions>(builder.Configuration.GetSection(RefundOptions.Section));
+        builder.AddAuthenticationPages();
         builder.Services.AddSingleton(provider => new CardVault(
             provider.GetRequiredService<IConfiguration>()[CardVault.KeySetting]
             ?? throw new InvalidOperationException($"{CardVault.KeySetting} is not configured.")));

@@ -167,6 +167,26 @@ public sealed class SimulatedAcquirerTests
     public async Task Verify_3dsCard_NeedsNoChallenge() =>
         Assert.True((await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000002760003184", null, 0, "eur", IsVerification: true), Cancellation)).Approved);
 
+    [Theory]
+    [InlineData("4000002500003155", false, AuthorizationStatus.RequiresAuthentication)]
+    [InlineData("4000002500003155", true, AuthorizationStatus.Approved)]
+    [InlineData("4000002760003184", false, AuthorizationStatus.RequiresAuthentication)]
+    [InlineData("4000002760003184", true, AuthorizationStatus.Approved)]
+    [InlineData("4000008400001629", true, AuthorizationStatus.Declined)]
+    [InlineData("4000000000003055", false, AuthorizationStatus.Approved)]
+    [InlineData("4242424242424242", false, AuthorizationStatus.Approved)]
+    public async Task VerifyForOffSessionSetup_Asks3dsOfTheCardsThatRequireIt(string number, bool authenticated, AuthorizationStatus expected)
+    {
+        var result = await Acquirer.AuthorizeAsync(
+            new AuthorizationRequest(number, null, 0, "eur", ThreeDSecureCompleted: authenticated, SetUpForOffSession: true, IsVerification: true), Cancellation);
+
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public async Task Verify_ThreeDSecureThenDeclinedCard_AttachesWithoutAChallenge() =>
+        Assert.True((await Acquirer.AuthorizeAsync(new AuthorizationRequest("4000008400001629", null, 0, "usd", IsVerification: true), Cancellation)).Approved);
+
     public static TheoryData<string, CardAftermath> Aftermaths => new()
     {
         { "4000000000000259", new CardAftermath(DisputeReason: "fraudulent") },

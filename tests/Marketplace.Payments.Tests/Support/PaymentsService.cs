@@ -38,6 +38,11 @@ public sealed class PaymentsService : IAsyncLifetime
 
     public Stripe.PaymentMethodService PaymentMethodsFor(RequestContext context) => new(StripeFor(context));
 
+    public Stripe.SetupIntentService SetupIntentsFor(RequestContext context) => new(StripeFor(context));
+
+    /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
+    public HttpClient PageClient() => Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("Not started.");
 
     Stripe.StripeClient StripeFor(RequestContext context)

@@ -1,4 +1,6 @@
+using Marketplace.Api.Context;
 using Marketplace.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Marketplace.Payments.Tests.Support;
@@ -13,6 +15,21 @@ public sealed class RelayingPaymentsService : IAsyncLifetime
         .WithSetting("Payments:VaultKey", PaymentsService.VaultKey);
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
+
+    /// <summary>Stripe.net talking to the service for <paramref name="context"/>, without retries so each call is one request.</summary>
+    public Stripe.StripeClient StripeFor(RequestContext context)
+    {
+        var http = _factory.ClientFor(context);
+        return new Stripe.StripeClient(
+            apiKey: "sk_test_x", httpClient: new Stripe.SystemNetHttpClient(http, maxNetworkRetries: 0), apiBase: http.BaseAddress!.ToString().TrimEnd('/'));
+    }
+
+    public Stripe.SetupIntentService SetupIntentsFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.PaymentMethodService PaymentMethodsFor(RequestContext context) => new(StripeFor(context));
+
+    /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
+    public HttpClient PageClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async ValueTask InitializeAsync()
     {

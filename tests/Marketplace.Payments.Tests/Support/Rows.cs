@@ -31,6 +31,24 @@ static class Rows
         return [.. bodies.Select(body => JsonSerializer.Deserialize<ApiEventRaised>(body, OutboxJson)!)];
     }
 
+    /// <summary>Every message of type <typeparamref name="T"/> waiting in the outbox (the relay is paused), in the order they were written.</summary>
+    public static async Task<IReadOnlyList<T>> OutboxAsync<T>(NpgsqlDataSource database)
+    {
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var bodies = await connection.QueryAsync<string>(
+            "SELECT body::text FROM outbox_messages WHERE message_type = @type ORDER BY sequence_number",
+            new { type = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}" });
+        return [.. bodies.Select(body => JsonSerializer.Deserialize<T>(body, OutboxJson)!)];
+    }
+
+    /// <summary>Whether a setup intent succeeded with the payment method for off-session use (<c>payment_methods.set_up_for_off_session</c>).</summary>
+    public static async Task<bool> SetUpForOffSessionAsync(NpgsqlDataSource database, string paymentMethodId)
+    {
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT set_up_for_off_session FROM payment_methods WHERE id = @paymentMethodId", new { paymentMethodId });
+    }
+
     /// <summary>The events about one customer.</summary>
     public static async Task<IReadOnlyList<ApiEventRaised>> EventsAsync(NpgsqlDataSource database, string accountId, string customerId) =>
         [.. (await EventsAsync(database, accountId)).Where(e => JsonDocument.Parse(e.ObjectJson).RootElement.GetProperty("id").GetString() == customerId)];

@@ -11,11 +11,14 @@ namespace Marketplace.Payments.PaymentMethods;
 /// </summary>
 internal sealed record CardDetails(string Number, string? Cvc, long ExpMonth, long ExpYear)
 {
+    /// <summary>The wallet the card came from (<c>apple_pay</c>, <c>google_pay</c>), for our wallet test ids; null for a card typed in.</summary>
+    public string? Wallet { get; init; }
+
     /// <summary>Never the number or the CVC: a record's generated ToString would print them.</summary>
     public override string ToString() => $"CardDetails {{ ExpMonth = {ExpMonth}, ExpYear = {ExpYear} }}";
 
     /// <summary>A test card, expiring a year from now as Stripe's test tokens do.</summary>
-    public static CardDetails ForTestCard(string number, DateTimeOffset now) => new(number, null, now.Month, now.Year + 1);
+    public static CardDetails ForTestCard(TestCardName card, DateTimeOffset now) => new(card.Number, null, now.Month, now.Year + 1) { Wallet = card.Wallet };
 
     /// <summary>Reads <c>card</c>; failures (card errors included) go to the reader, and then the result is null.</summary>
     public static CardDetails? Read(ParameterReader parameters, DateTimeOffset now)
@@ -32,9 +35,9 @@ internal sealed record CardDetails(string Number, string? Cvc, long ExpMonth, lo
 
         if (card.GetString("token") is { } token)
         {
-            if (TestPaymentMethods.TryFindToken(token, out var tokenNumber))
+            if (TestPaymentMethods.TryFindToken(token, out var tokenCard))
             {
-                return ForTestCard(tokenNumber, now);
+                return ForTestCard(tokenCard, now);
             }
 
             card.Fail(StripeError.InvalidRequest($"No such token: '{token}'", card.PathOf("token"), StripeErrorCode.ResourceMissing));

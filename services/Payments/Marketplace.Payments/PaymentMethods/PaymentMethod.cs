@@ -4,8 +4,8 @@ using Marketplace.Api.Objects;
 namespace Marketplace.Payments.PaymentMethods;
 
 /// <summary>
-/// Stripe's <c>payment_method</c> object. Stripe renders only the hash of the method's <c>type</c> (<c>card</c> or
-/// <c>sepa_debit</c>), so the other is left out rather than written as null.
+/// Stripe's <c>payment_method</c> object. Stripe renders only the hash of the method's <c>type</c> (<c>card</c>,
+/// <c>sepa_debit</c>, <c>ideal</c>, <c>bancontact</c> or <c>paypal</c>), so the others are left out rather than written as null.
 /// </summary>
 public sealed record PaymentMethod : StripeObject
 {
@@ -16,6 +16,9 @@ public sealed record PaymentMethod : StripeObject
 
     /// <summary>Whether the method may be shown again to the customer in Checkout; nothing sets it yet.</summary>
     public string AllowRedisplay { get; init; } = "unspecified";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PaymentMethodBancontact? Bancontact { get; init; }
 
     public BillingDetails BillingDetails { get; init; } = new();
 
@@ -30,7 +33,13 @@ public sealed record PaymentMethod : StripeObject
     /// <summary>Stripe's v2 Accounts-as-customers link, which this platform does not have.</summary>
     public string? CustomerAccount { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PaymentMethodIdeal? Ideal { get; init; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PaymentMethodPaypal? Paypal { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PaymentMethodSepaDebit? SepaDebit { get; init; }

@@ -33,6 +33,6 @@ public sealed record PaymentMethodCard
 
     public required CardThreeDSecureUsage ThreeDSecureUsage { get; init; }
 
-    /// <summary>Null unless the card came from a wallet (Apple Pay, Google Pay), which a later slice brings.</summary>
-    public object? Wallet { get; init; }
+    /// <summary>Null unless the card came from a wallet (Apple Pay, Google Pay).</summary>
+    public CardWallet? Wallet { get; init; }
 }

@@ -23,16 +23,31 @@ internal static class PaymentMethodEvents
         string paymentMethodJson,
         string? previousAttributesJson,
         CancellationToken cancellationToken) =>
+        PublishAsync(
+            transaction, context.PlatformId, context.AccountId, context.RequestId, context.IdempotencyKey, type, paymentMethodJson, previousAttributesJson,
+            cancellationToken);
+
+    /// <summary>The same for a change a request did not make (a setup intent completed on the hosted page attaches its method).</summary>
+    public static Task PublishAsync(
+        NpgsqlTransaction transaction,
+        string platformId,
+        string accountId,
+        string? requestId,
+        string? idempotencyKey,
+        string type,
+        string paymentMethodJson,
+        string? previousAttributesJson,
+        CancellationToken cancellationToken) =>
         transaction.PublishAsync(new ApiEventRaised
         {
             EventId = PrefixedId.New("evt"),
             Type = type,
-            PlatformId = context.PlatformId,
-            AccountId = context.AccountId,
+            PlatformId = platformId,
+            AccountId = accountId,
             ObjectJson = paymentMethodJson,
             PreviousAttributesJson = previousAttributesJson,
-            RequestId = context.RequestId,
-            IdempotencyKey = context.IdempotencyKey,
+            RequestId = requestId,
+            IdempotencyKey = idempotencyKey,
             Created = DateTimeOffset.UtcNow,
         }, cancellationToken);
 }

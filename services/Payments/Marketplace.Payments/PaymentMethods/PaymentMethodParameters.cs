@@ -13,9 +13,10 @@ public static class PaymentMethodParameters
 
     public static readonly FormParameter[] Create =
     [
-        new("type", "card or sepa_debit.", Required: true),
-        new("card", "number, exp_month, exp_year and cvc; or token, one of Stripe's test tokens (tok_visa…)."),
+        new("type", "card, sepa_debit, ideal, bancontact or paypal.", Required: true),
+        new("card", "number, exp_month, exp_year and cvc; or token, one of Stripe's test tokens (tok_visa…), or ours for wallet cards (tok_visa_applePay, tok_visa_googlePay)."),
         new("sepa_debit", "iban: the account's IBAN."),
+        new("ideal", "bank: the payer's bank (abn_amro, ing, rabobank…)."),
         .. Writable,
     ];
 
@@ -26,7 +27,7 @@ public static class PaymentMethodParameters
     public static readonly FormParameter[] List =
     [
         new("customer", "Only the customer's payment methods."),
-        new("type", "Only methods of this type: card or sepa_debit."),
+        new("type", "Only methods of this type: card, sepa_debit, ideal, bancontact or paypal."),
         new("limit", "1 to 100, default 10."),
         new("starting_after", "A payment method id: the page after it."),
         new("ending_before", "A payment method id: the page before it."),

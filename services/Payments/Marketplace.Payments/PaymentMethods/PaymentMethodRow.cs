@@ -13,6 +13,9 @@ internal sealed record PaymentMethodRow
     public required string BillingDetails { get; init; }
     public string? Card { get; init; }
     public string? SepaDebit { get; init; }
+    public string? Ideal { get; init; }
+    public string? Bancontact { get; init; }
+    public string? Paypal { get; init; }
     public required string Metadata { get; init; }
 
     public PaymentMethod ToPaymentMethod() => new()
@@ -24,6 +27,9 @@ internal sealed record PaymentMethodRow
         BillingDetails = Read<BillingDetails>(BillingDetails),
         Card = Card is null ? null : Read<PaymentMethodCard>(Card),
         SepaDebit = SepaDebit is null ? null : Read<PaymentMethodSepaDebit>(SepaDebit),
+        Ideal = Ideal is null ? null : Read<PaymentMethodIdeal>(Ideal),
+        Bancontact = Bancontact is null ? null : Read<PaymentMethodBancontact>(Bancontact),
+        Paypal = Paypal is null ? null : Read<PaymentMethodPaypal>(Paypal),
         Metadata = Read<Dictionary<string, string>>(Metadata),
     };
 

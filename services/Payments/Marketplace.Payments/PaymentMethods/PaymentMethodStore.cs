@@ -11,19 +11,23 @@ namespace Marketplace.Payments.PaymentMethods;
 /// </summary>
 internal static class PaymentMethodStore
 {
-    const string Columns = "id, created, type, customer_id, billing_details::text AS billing_details, card::text AS card, sepa_debit::text AS sepa_debit, metadata::text AS metadata";
+    const string Columns =
+        "id, created, type, customer_id, billing_details::text AS billing_details, card::text AS card, sepa_debit::text AS sepa_debit, "
+        + "ideal::text AS ideal, bancontact::text AS bancontact, paypal::text AS paypal, metadata::text AS metadata";
 
     /// <summary>
     /// Inserts <paramref name="method"/>, unless one of the account was already created with
     /// <paramref name="idempotencyKey"/>: then nothing is written and that one is returned.
     /// </summary>
     public static async Task<PaymentMethod?> InsertAsync(
-        NpgsqlTransaction transaction, string accountId, PaymentMethod method, string vaultEntryId, string? idempotencyKey, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, string accountId, PaymentMethod method, string? vaultEntryId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO payment_methods (id, account_id, created, type, customer_id, billing_details, card, sepa_debit, metadata, vault_entry_id, idempotency_key)
-            VALUES (@Id, @AccountId, @Created, @Type, @Customer, @BillingDetails::jsonb, @Card::jsonb, @SepaDebit::jsonb, @Metadata::jsonb, @VaultEntryId, @IdempotencyKey)
+            INSERT INTO payment_methods (id, account_id, created, type, customer_id, billing_details, card, sepa_debit, ideal, bancontact, paypal, metadata,
+                vault_entry_id, idempotency_key)
+            VALUES (@Id, @AccountId, @Created, @Type, @Customer, @BillingDetails::jsonb, @Card::jsonb, @SepaDebit::jsonb, @Ideal::jsonb, @Bancontact::jsonb,
+                @Paypal::jsonb, @Metadata::jsonb, @VaultEntryId, @IdempotencyKey)
             ON CONFLICT ON CONSTRAINT payment_methods_idempotency DO NOTHING
             """,
             new
@@ -36,6 +40,9 @@ internal static class PaymentMethodStore
                 BillingDetails = StripeJson.Serialize(method.BillingDetails),
                 Card = method.Card is null ? null : StripeJson.Serialize(method.Card),
                 SepaDebit = method.SepaDebit is null ? null : StripeJson.Serialize(method.SepaDebit),
+                Ideal = method.Ideal is null ? null : StripeJson.Serialize(method.Ideal),
+                Bancontact = method.Bancontact is null ? null : StripeJson.Serialize(method.Bancontact),
+                Paypal = method.Paypal is null ? null : StripeJson.Serialize(method.Paypal),
                 Metadata = StripeJson.Serialize(method.Metadata),
                 VaultEntryId = vaultEntryId,
                 IdempotencyKey = idempotencyKey,
@@ -74,6 +81,21 @@ internal static class PaymentMethodStore
     public static async Task<PaymentMethod> GetAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
         (await transaction.Connection!.QuerySingleAsync<PaymentMethodRow>(new CommandDefinition(
             $"SELECT {Columns} FROM payment_methods WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken))).ToPaymentMethod();
+
+    /// <summary>
+    /// Whether a setup intent with <c>usage=off_session</c> succeeded with the method (or it is Stripe's test card that
+    /// counts as set up from the start): an off-session payment with it then needs no new authentication
+    /// (<see cref="Processor.AuthorizationRequest.SetUpForOffSession"/>). False for an unknown id.
+    /// </summary>
+    public static Task<bool> IsSetUpForOffSessionAsync(NpgsqlTransaction transaction, string accountId, string id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT coalesce((SELECT set_up_for_off_session FROM payment_methods WHERE id = @id AND account_id = @accountId), false)",
+            new { id, accountId }, transaction, cancellationToken: cancellationToken));
+
+    public static Task MarkSetUpForOffSessionAsync(NpgsqlTransaction transaction, string accountId, string id, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE payment_methods SET set_up_for_off_session = true WHERE id = @id AND account_id = @accountId",
+            new { id, accountId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Where the method's card number is sealed.</summary>
     public static Task<string> VaultEntryIdAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>

@@ -42,9 +42,10 @@ public static class PaymentMethodsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        var type = parameters.GetRequiredEnum("type", "card", "sepa_debit");
-        var card = type == "card" ? CardDetails.Read(parameters, now) : null;
-        var iban = type == "sepa_debit" ? Iban.Read(parameters) : null;
+        var type = parameters.GetRequiredEnum("type", PaymentMethodTypes.All);
+        var card = type == PaymentMethodTypes.Card ? CardDetails.Read(parameters, now) : null;
+        var iban = type == PaymentMethodTypes.SepaDebit ? Iban.Read(parameters) : null;
+        var redirect = PaymentMethodTypes.Redirects(type) ? ReadRedirectMethod(parameters, type) : null;
         var billing = BillingDetailsUpdate.Apply(parameters, new BillingDetails());
         var metadata = MetadataUpdate.Read(parameters);
         if (parameters.Complete() is { } error)
@@ -55,9 +56,12 @@ public static class PaymentMethodsApi
         metadata.TryApply(new Dictionary<string, string>(), out var pairs, out _);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var created = iban is null
-            ? await InsertAsync(transaction, context, vault, acquirer, card!, billing, pairs!, now, cancellationToken)
-            : await InsertAsync(transaction, context, vault, iban, billing, pairs!, now, cancellationToken);
+        var created = (card, iban) switch
+        {
+            ({ } number, _) => await InsertAsync(transaction, context, vault, acquirer, number, billing, pairs!, now, cancellationToken),
+            (_, { } account) => await InsertAsync(transaction, context, vault, account, billing, pairs!, now, cancellationToken),
+            _ => await InsertAsync(transaction, context, redirect! with { BillingDetails = billing, Metadata = pairs! }, cancellationToken),
+        };
         await transaction.CommitAsync(cancellationToken);
         return Json(StripeJson.Serialize(created));
     }
@@ -72,15 +76,14 @@ public static class PaymentMethodsApi
             return error.ToResult();
         }
 
-        if (TestPaymentMethods.TryFindPaymentMethod(id, out var number))
+        if (TestPaymentMethods.TryFindPaymentMethod(id, out _))
         {
             // Stripe answers a test id with a new payment method made from its card, unattached.
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var method = await InsertAsync(transaction, context with { IdempotencyKey = null }, vault, acquirer,
-                CardDetails.ForTestCard(number, DateTimeOffset.UtcNow), new BillingDetails(), new Dictionary<string, string>(), DateTimeOffset.UtcNow, cancellationToken);
+            var method = await CreateFromTestIdAsync(transaction, context, vault, acquirer, id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return Json(StripeJson.Serialize(method));
+            return Json(StripeJson.Serialize(method!));
         }
 
         return await PaymentMethodStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is { } found
@@ -148,10 +151,8 @@ public static class PaymentMethodsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = TestPaymentMethods.TryFindPaymentMethod(id, out var testNumber)
-            ? await InsertAsync(transaction, context with { IdempotencyKey = null }, vault, acquirer,
-                CardDetails.ForTestCard(testNumber, DateTimeOffset.UtcNow), new BillingDetails(), new Dictionary<string, string>(), DateTimeOffset.UtcNow, cancellationToken)
-            : await PaymentMethodStore.LockAsync(transaction, context.AccountId, id, cancellationToken);
+        var current = await CreateFromTestIdAsync(transaction, context, vault, acquirer, id, cancellationToken)
+            ?? await PaymentMethodStore.LockAsync(transaction, context.AccountId, id, cancellationToken);
         if (current is null)
         {
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
@@ -240,7 +241,7 @@ public static class PaymentMethodsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var query = ListQuery.Read(parameters);
         var customer = parameters.GetString("customer");
-        var type = parameters.GetEnum("type", "card", "sepa_debit");
+        var type = parameters.GetEnum("type", PaymentMethodTypes.All);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
@@ -260,6 +261,47 @@ public static class PaymentMethodsApi
         return StripeJson.Result(query.ToPage(rows, ListUrl));
     }
 
+    /// <summary>
+    /// When <paramref name="id"/> is one of Stripe's test ids (<c>pm_card_visa</c>…), a new unattached payment method
+    /// made from its card, as Stripe makes one for each use of the id; null for any other id.
+    /// </summary>
+    internal static async Task<PaymentMethod?> CreateFromTestIdAsync(
+        NpgsqlTransaction transaction, RequestContext context, CardVault vault, IAcquirer acquirer, string id, CancellationToken cancellationToken)
+    {
+        if (!TestPaymentMethods.TryFindPaymentMethod(id, out var card))
+        {
+            return null;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        return await InsertAsync(transaction, context with { IdempotencyKey = null }, vault, acquirer,
+            CardDetails.ForTestCard(card, now), new BillingDetails(), new Dictionary<string, string>(), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// An iDEAL, Bancontact or PayPal method as <c>type</c> and its hash give it: only <c>ideal[bank]</c> can be
+    /// chosen; PayPal fills its hash when a payment is authorised.
+    /// </summary>
+    static PaymentMethod ReadRedirectMethod(ParameterReader parameters, string type)
+    {
+        var details = parameters.GetObject(type);
+        var bank = type == PaymentMethodTypes.Ideal ? details?.GetEnum("bank", [.. IdealBanks.Bics.Keys.Order(StringComparer.Ordinal)]) : null;
+        var now = DateTimeOffset.UtcNow;
+        return new PaymentMethod
+        {
+            Id = PrefixedId.New("pm", now),
+            Type = type,
+            Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()),
+            Ideal = type == PaymentMethodTypes.Ideal ? new PaymentMethodIdeal(bank, bank is null ? null : IdealBanks.Bics[bank]) : null,
+            Bancontact = type == PaymentMethodTypes.Bancontact ? new PaymentMethodBancontact() : null,
+            Paypal = type == PaymentMethodTypes.Paypal ? new PaymentMethodPaypal(null, null, null) : null,
+        };
+    }
+
+    /// <summary>A redirect method has nothing to seal: it is stored as it is, unless the Idempotency-Key already stored one.</summary>
+    static async Task<PaymentMethod> InsertAsync(NpgsqlTransaction transaction, RequestContext context, PaymentMethod method, CancellationToken cancellationToken) =>
+        await PaymentMethodStore.InsertAsync(transaction, context.AccountId, method, null, context.IdempotencyKey, cancellationToken) ?? method;
+
     /// <summary>Checks what the payer gave with the issuer, then seals the number and stores the method.</summary>
     internal static async Task<PaymentMethod> InsertAsync(
         NpgsqlTransaction transaction, RequestContext context, CardVault vault, IAcquirer acquirer, CardDetails card,
@@ -267,6 +309,7 @@ public static class PaymentMethodsApi
     {
         var profile = acquirer.Inspect(card.Number);
         var checks = acquirer.Verify(card.Number, card.Cvc, billing.Address.Line1, billing.Address.PostalCode);
+        var fingerprint = vault.Fingerprint(card.Number);
         var method = new PaymentMethod
         {
             Id = PrefixedId.New("pm", now),
@@ -282,14 +325,21 @@ public static class PaymentMethodsApi
                 Country = profile.Country,
                 ExpMonth = card.ExpMonth,
                 ExpYear = card.ExpYear,
-                Fingerprint = vault.Fingerprint(card.Number),
+                Fingerprint = fingerprint,
                 Funding = profile.Funding,
                 Last4 = card.Number[^4..],
                 Networks = new CardNetworks([profile.Brand], null),
                 ThreeDSecureUsage = new CardThreeDSecureUsage(profile.ThreeDSecure != ThreeDSecureRequirement.NotSupported),
+                Wallet = card.Wallet is null ? null : CardWallet.Simulated(card.Wallet, fingerprint),
             },
         };
-        return await StoreAsync(transaction, context, vault, method, card.Number, cancellationToken);
+        var stored = await StoreAsync(transaction, context, vault, method, card.Number, cancellationToken);
+        if (TestPaymentMethods.IsSetUpFromTheStart(card.Number))
+        {
+            await PaymentMethodStore.MarkSetUpForOffSessionAsync(transaction, context.AccountId, stored.Id, cancellationToken);
+        }
+
+        return stored;
     }
 
     /// <summary>The same for an IBAN: nothing to ask a bank before the first debit, whose mandate is a later slice's.</summary>

@@ -5,9 +5,19 @@ namespace Marketplace.Payments.PaymentMethods;
 /// <summary>
 /// Stripe's test PaymentMethod ids (<c>pm_card_visa</c>…) and their <c>tok_</c> twins (docs.stripe.com/testing),
 /// each naming a test card. Using one creates a new payment method from that card, as Stripe does.
+/// <para>
+/// Wallet cards are ours: Stripe documents no test id for a card from Apple Pay or Google Pay (its test wallets run in
+/// a browser). Any of the names here followed by <c>_applePay</c> or <c>_googlePay</c> — <c>pm_card_visa_applePay</c>,
+/// <c>tok_mastercard_googlePay</c> — gives the same card with <c>card.wallet</c> set to that wallet.
+/// </para>
 /// </summary>
 internal static class TestPaymentMethods
 {
+    /// <summary>Stripe's "already set up for off-session" card: off-session payments succeed as if it had been set up.</summary>
+    const string AlreadySetUp = "4000003800000446";
+
+    static readonly (string Suffix, string Wallet)[] Wallets = [("_applePay", "apple_pay"), ("_googlePay", "google_pay")];
+
     /// <summary>The name after <c>pm_card_</c> or <c>tok_</c>, and its number.</summary>
     static readonly FrozenDictionary<string, string> Cards = new Dictionary<string, string>
     {
@@ -57,10 +67,11 @@ internal static class TestPaymentMethods
         ["avsUnchecked"] = "4000000000000044",
         ["authenticationRequired"] = "4000002760003184",
         ["authenticationRequiredOnSetup"] = "4000002500003155",
-        ["authenticationRequiredSetupForOffSession"] = "4000002500003155",
+        ["authenticationRequiredSetupForOffSession"] = AlreadySetUp,
         ["threeDSecure2Required"] = "4000000000003220",
         ["threeDSecureRequiredChargeDeclined"] = "4000008400001629",
         ["threeDSecureOptional"] = "4000000000003055",
+        ["amex_threeDSecureNotSupported"] = "378282246310005",
         ["createDispute"] = "4000000000000259",
         ["createDisputeProductNotReceived"] = "4000000000002685",
         ["createDisputeInquiry"] = "4000000000001976",
@@ -70,14 +81,38 @@ internal static class TestPaymentMethods
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The test card a <c>pm_card_…</c> id names.</summary>
-    public static bool TryFindPaymentMethod(string id, out string number) => TryFind(id, "pm_card_", out number);
+    public static bool TryFindPaymentMethod(string id, out TestCardName card) => TryFind(id, "pm_card_", out card);
 
     /// <summary>The test card a <c>tok_…</c> token names.</summary>
-    public static bool TryFindToken(string token, out string number) => TryFind(token, "tok_", out number);
+    public static bool TryFindToken(string token, out TestCardName card) => TryFind(token, "tok_", out card);
 
-    static bool TryFind(string value, string prefix, out string number)
+    /// <summary>Whether a method made from <paramref name="number"/> counts as set up for off-session use from the start.</summary>
+    public static bool IsSetUpFromTheStart(string number) => number == AlreadySetUp;
+
+    static bool TryFind(string value, string prefix, out TestCardName card)
     {
-        number = "";
-        return value.StartsWith(prefix, StringComparison.Ordinal) && Cards.TryGetValue(value[prefix.Length..], out number!);
+        card = new TestCardName("", null);
+        if (!value.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = value[prefix.Length..];
+        string? wallet = null;
+        foreach (var (suffix, type) in Wallets)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                (name, wallet) = (name[..^suffix.Length], type);
+            }
+        }
+
+        if (!Cards.TryGetValue(name, out var number))
+        {
+            return false;
+        }
+
+        card = new TestCardName(number, wallet);
+        return true;
     }
 }

@@ -4,7 +4,10 @@ namespace Marketplace.Payments.Processor;
 /// One authorisation. The number and CVC come from the vault for this call only and are never kept by it.
 /// </summary>
 /// <param name="ThreeDSecureCompleted">The buyer finished a 3D Secure challenge for this payment.</param>
-/// <param name="SetUpForOffSession">The card was saved for off-session use with an authentication (a setup intent).</param>
+/// <param name="SetUpForOffSession">
+/// For a payment: the card was saved for off-session use with an authentication (a setup intent). For a verification:
+/// the verification is that setup, which the issuer may want authenticated (3D Secure).
+/// </param>
 /// <param name="IsVerification">A zero-amount check that the card is usable, as attaching it to a customer runs.</param>
 public sealed record AuthorizationRequest(
     string CardNumber,

@@ -54,14 +54,12 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
             return Declined(new CardDecline("incorrect_cvc", null, "Your card's security code is incorrect."));
         }
 
-        if (request.IsVerification)
-        {
-            // A zero-amount check that the card exists and is usable, as attaching a card runs: no 3D Secure, no capture.
-            return new AuthorizationResult(AuthorizationStatus.Approved, PrefixedId.New("simauth"), null, checks, CardAftermath.None);
-        }
-
         var challenge = card.ThreeDSecure switch
         {
+            // Setting a card up for off-session use is when its issuer wants the payer authenticated, so that later
+            // payments need not be; attaching a card is a plain check of it, without 3D Secure.
+            _ when request.IsVerification => request.SetUpForOffSession && card.ThreeDSecure
+                is ThreeDSecureRequirement.Required or ThreeDSecureRequirement.RequiredThenDeclined or ThreeDSecureRequirement.RequiredUnlessSetUp,
             ThreeDSecureRequirement.Required or ThreeDSecureRequirement.RequiredThenDeclined => true,
             ThreeDSecureRequirement.RequiredUnlessSetUp => !request.SetUpForOffSession,
             _ => false,
@@ -71,9 +69,15 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
             return new AuthorizationResult(AuthorizationStatus.RequiresAuthentication, null, null, checks, CardAftermath.None);
         }
 
-        if (card.ThreeDSecure == ThreeDSecureRequirement.RequiredThenDeclined)
+        if (challenge && card.ThreeDSecure == ThreeDSecureRequirement.RequiredThenDeclined)
         {
             return Declined(CardDecline.Declined("generic_decline"));
+        }
+
+        if (request.IsVerification)
+        {
+            // A zero-amount check that the card exists and is usable: nothing to capture, nothing to happen later.
+            return new AuthorizationResult(AuthorizationStatus.Approved, PrefixedId.New("simauth"), null, checks, CardAftermath.None);
         }
 
         return new AuthorizationResult(AuthorizationStatus.Approved, PrefixedId.New("simauth"), null, checks, card.Aftermath);

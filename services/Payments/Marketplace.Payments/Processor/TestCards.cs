@@ -49,6 +49,8 @@ internal static class TestCards
         new("4000000000000044") { AddressLine1Check = "unavailable", AddressPostalCodeCheck = "unavailable" },
         new("4000002760003184") { Country = "DE", ThreeDSecure = ThreeDSecureRequirement.Required },
         new("4000002500003155") { Country = "FR", ThreeDSecure = ThreeDSecureRequirement.RequiredUnlessSetUp },
+        // Stripe's "already set up" card: a payment method made from it counts as set up (TestPaymentMethods).
+        new("4000003800000446") { Country = "IT", ThreeDSecure = ThreeDSecureRequirement.RequiredUnlessSetUp },
         new("4000000000003220") { ThreeDSecure = ThreeDSecureRequirement.Required },
         new("4000008400001629") { ThreeDSecure = ThreeDSecureRequirement.RequiredThenDeclined },
         new("4000000000003055") { ThreeDSecure = ThreeDSecureRequirement.Optional },

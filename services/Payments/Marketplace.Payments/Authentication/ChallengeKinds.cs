@@ -1,0 +1,12 @@
+namespace Marketplace.Payments.Authentication;
+
+/// <summary>What a challenge authenticates: a card's 3D Secure, or the bank (or wallet) page of a redirect method.</summary>
+public static class ChallengeKinds
+{
+    public const string ThreeDSecure = "three_d_secure";
+    public const string Ideal = "ideal";
+    public const string Bancontact = "bancontact";
+    public const string Paypal = "paypal";
+
+    public static bool IsKnown(string kind) => kind is ThreeDSecure or Ideal or Bancontact or Paypal;
+}
