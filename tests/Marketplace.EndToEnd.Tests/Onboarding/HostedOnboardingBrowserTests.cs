@@ -7,9 +7,6 @@ namespace Marketplace.EndToEnd.Tests.Onboarding;
 /// <summary>An account link opened in a real browser (Debian's Chromium, driven by Playwright) through the gateway.</summary>
 public sealed class HostedOnboardingBrowserTests
 {
-    static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -27,12 +24,7 @@ public sealed class HostedOnboardingBrowserTests
         }, cancellationToken: Cancellation);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-FR" });
         await page.GotoAsync(link.Url);
 

@@ -27,7 +27,7 @@ public static class Checkout
             {
                 return await stripe.V1.PaymentIntents.CreateAsync(options, request, Cancellation);
             }
-            catch (StripeException e) when (attempt < 50 && e.StripeError?.Code is "account_invalid" or "resource_missing"
+            catch (StripeException e) when (attempt < 50 && e.StripeError?.Code is "account_invalid" or "resource_missing" or "insufficient_capabilities_for_transfer"
                 && e.StripeError.Param is null or "transfer_data[destination]" or "on_behalf_of")
             {
                 await Task.Delay(200, Cancellation);

@@ -11,9 +11,6 @@ namespace Marketplace.EndToEnd.Tests.Payments;
 /// </summary>
 public sealed class SetupIntentBrowserTests
 {
-    static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -31,7 +28,7 @@ public sealed class SetupIntentBrowserTests
         }, cancellationToken: Cancellation);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(waiting.NextAction.RedirectToUrl.Url);
         var heading = await page.InnerTextAsync("h1");
@@ -68,7 +65,7 @@ public sealed class SetupIntentBrowserTests
         }, cancellationToken: Cancellation);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(waiting.NextAction.RedirectToUrl.Url);
         await page.ClickAsync("text=Fail test payment");
@@ -78,9 +75,6 @@ public sealed class SetupIntentBrowserTests
         var failed = await UntilAsync(() => stripe.V1.SetupIntents.GetAsync(waiting.Id, cancellationToken: Cancellation), i => i.Status != "requires_action");
         Assert.Equal(("requires_payment_method", "setup_intent_authentication_failure"), (failed.Status, failed.LastSetupError.Code));
     }
-
-    static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
 
     static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> condition)
     {

@@ -9,4 +9,7 @@ public static class ChallengeKinds
     public const string Paypal = "paypal";
 
     public static bool IsKnown(string kind) => kind is ThreeDSecure or Ideal or Bancontact or Paypal;
+
+    /// <summary>A payment method type whose payer approves on a bank's (or PayPal's) page.</summary>
+    public static bool IsRedirect(string paymentMethodType) => paymentMethodType is Ideal or Bancontact or Paypal;
 }

@@ -54,6 +54,16 @@ public sealed record ChargeOutcome
         SellerMessage = "The bank did not return any further details with this decline.",
     };
 
+    /// <summary>The payer failed (or abandoned) the challenge: never sent to the network.</summary>
+    public static ChargeOutcome NotAuthenticated(AssessmentOutcome assessment) => new()
+    {
+        NetworkStatus = "not_sent_to_network",
+        Type = "invalid",
+        RiskLevel = assessment.RiskLevel,
+        RiskScore = assessment.RiskScore,
+        SellerMessage = "The customer failed authentication.",
+    };
+
     /// <summary>Fraud blocked it: never sent to the network.</summary>
     public static ChargeOutcome Blocked(AssessmentOutcome assessment) => new()
     {

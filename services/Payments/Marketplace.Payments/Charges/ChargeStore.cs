@@ -134,4 +134,10 @@ public static class ChargeStore
     public static Task DisputedAsync(NpgsqlTransaction transaction, string id, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE charges SET disputed = true WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Rewrites what the charge shows of its payment method (the 3D Secure result of its challenge).</summary>
+    public static Task PaymentMethodDetailsAsync(NpgsqlTransaction transaction, string id, string paymentMethodDetailsJson, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE charges SET payment_method_details = @paymentMethodDetailsJson::jsonb WHERE id = @id",
+            new { id, paymentMethodDetailsJson }, transaction, cancellationToken: cancellationToken));
 }

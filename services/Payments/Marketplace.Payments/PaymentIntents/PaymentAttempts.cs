@@ -4,6 +4,7 @@ using Marketplace.Api.Errors;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Events;
@@ -56,7 +57,7 @@ internal static class PaymentAttempts
                 + "the PaymentMethod is attached to, or a PaymentMethod that is not attached to any Customer.", "payment_method"));
         }
 
-        if (method.Type != "card")
+        if (method.Type != "card" && !ChallengeKinds.IsRedirect(method.Type))
         {
             return new(null, StripeError.InvalidRequest(
                 $"Payments with {method.Type} payment methods are not available yet on this platform.", "payment_method", "payment_method_unactivated"));

@@ -12,6 +12,9 @@ public enum AttemptResult
     /// <summary>Authorised with manual capture: the intent waits in <c>requires_capture</c>.</summary>
     AwaitingCapture,
 
-    /// <summary>The payer must authenticate (3D Secure) before the issuer decides.</summary>
+    /// <summary>The payer must authenticate (3D Secure) before the issuer decides, or approve on the bank's page.</summary>
     Authenticating,
+
+    /// <summary>The intent has left this attempt (canceled, or confirmed again): nothing more to do.</summary>
+    Abandoned,
 }

@@ -26,6 +26,12 @@ public sealed class PaymentAttemptState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The review Fraud opened for the payment, if it did.</summary>
     public string? ReviewId { get; set; }
 
+    /// <summary>The payer completed the attempt's challenge.</summary>
+    public bool Authenticated { get; set; }
+
+    /// <summary>The method authorises on a bank's page (ideal, bancontact, paypal), not through the card acquirer.</summary>
+    public bool Redirected { get; set; }
+
     /// <summary>The token of the scheduled <see cref="FraudAssessmentOverdue"/>, to cancel it when Fraud answers.</summary>
     public Guid? AssessmentDeadlineTokenId { get; set; }
 }

@@ -3,7 +3,9 @@ using Marketplace.Api.Objects;
 using Marketplace.Contracts.Fraud;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Messaging.Inbox;
+using Marketplace.Api.Errors;
 using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.Events;
 using Marketplace.Payments.PaymentIntents;
@@ -70,7 +72,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
 
         saga.Assessment = assessment.Outcome;
         saga.ReviewId = assessment.ReviewId;
-        return await AuthorizeAsync(saga, cancellationToken);
+        return await AuthorizeAsync(saga, authenticationRequested: assessment.Action == "request_3ds", cancellationToken);
     }
 
     /// <summary>Fraud did not answer in time: the attempt fails closed, with a retryable error (decision 0009).</summary>
@@ -81,14 +83,65 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         return AttemptResult.Failed;
     }
 
-    async Task<AttemptResult> AuthorizeAsync(PaymentAttemptState saga, CancellationToken cancellationToken)
+    /// <summary>
+    /// The payer finished the attempt's challenge (3D Secure, or a bank page). A challenge of an attempt the intent has
+    /// since left — canceled, or confirmed again — ends the saga and moves nothing.
+    /// </summary>
+    public async Task<AttemptResult> AuthenticatedAsync(PaymentAttemptState saga, ChallengeCompleted completed, CancellationToken cancellationToken)
+    {
+        var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
+        if (intent.LatestCharge != saga.ChargeId || intent.Status != PaymentIntentStatuses.RequiresAction)
+        {
+            return AttemptResult.Abandoned;
+        }
+
+        await ChargeStore.PaymentMethodDetailsAsync(Transaction, saga.ChargeId, ThreeDSecureResult(
+            (await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken)).PaymentMethodDetails!, completed), cancellationToken);
+        if (!completed.Succeeded)
+        {
+            await FailAsync(saga, "payment_intent_authentication_failure", null,
+                "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to "
+                + "fulfill this PaymentIntent again.", ChargeOutcome.NotAuthenticated(saga.Assessment!), cancellationToken,
+                StripeErrorType.InvalidRequestError);
+            return AttemptResult.Failed;
+        }
+
+        saga.Authenticated = true;
+        return await AuthorizeAsync(saga, authenticationRequested: false, cancellationToken);
+    }
+
+    async Task<AttemptResult> AuthorizeAsync(PaymentAttemptState saga, bool authenticationRequested, CancellationToken cancellationToken)
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
         var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
-        var number = await CardNumberAsync(charge.PaymentMethodId!, cancellationToken);
-        var result = await acquirer.AuthorizeAsync(
-            new AuthorizationRequest(number, Cvc: null, charge.Amount, charge.Currency), cancellationToken);
+        var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
         var assessment = saga.Assessment!;
+        AuthorizationResult result;
+        if (ChallengeKinds.IsRedirect(method.Type))
+        {
+            // The bank (or PayPal) authorises on its own page: once the payer approved there, the money is the platform's.
+            if (!saga.Authenticated)
+            {
+                return await ChallengeAsync(saga, intent, charge, method.Type, cancellationToken);
+            }
+
+            result = new AuthorizationResult(AuthorizationStatus.Approved, $"{method.Type}_{charge.Id}", null, new VerificationChecks(null, null, null),
+                CardAftermath.None);
+        }
+        else
+        {
+            if (authenticationRequested && !saga.Authenticated)
+            {
+                return await ChallengeAsync(saga, intent, charge, ChallengeKinds.ThreeDSecure, cancellationToken);
+            }
+
+            var setUp = await PaymentMethodStore.IsSetUpForOffSessionAsync(Transaction, charge.AccountId, method.Id, cancellationToken);
+            result = await acquirer.AuthorizeAsync(
+                new AuthorizationRequest(await CardNumberAsync(method.Id, cancellationToken), Cvc: null, charge.Amount, charge.Currency,
+                    ThreeDSecureCompleted: saga.Authenticated, SetUpForOffSession: setUp),
+                cancellationToken);
+        }
+
         switch (result.Status)
         {
             case AuthorizationStatus.Declined:
@@ -96,15 +149,11 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
                 await FailAsync(saga, decline.Code, decline.DeclineCode, decline.Message, ChargeOutcome.IssuerDeclined(assessment, decline), cancellationToken);
                 return AttemptResult.Failed;
             case AuthorizationStatus.RequiresAuthentication:
-                // Until hosted 3D Secure challenges exist, a card that needs one fails as an off-session payment does.
-                await FailAsync(saga, "authentication_required", "authentication_required",
-                    "Your card was declined. This transaction requires authentication.", ChargeOutcome.IssuerDeclined(assessment,
-                        CardDecline.Declined("authentication_required")), cancellationToken);
-                return AttemptResult.Failed;
+                return await ChallengeAsync(saga, intent, charge, ChallengeKinds.ThreeDSecure, cancellationToken);
         }
 
         await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!,
-            StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), charge.PaymentMethodDetails!,
+            StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!,
             StripeJson.Serialize(result.Aftermath), cancellationToken);
         if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
             && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
@@ -134,10 +183,9 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
     public async Task<AttemptResult> CaptureAsync(PaymentAttemptState saga, long amount, long? applicationFeeAmount, CancellationToken cancellationToken)
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
-        var captured = await acquirer.CaptureAsync(charge.AuthorizationId!, amount, cancellationToken);
-        if (!captured.Succeeded)
+        if (!saga.Redirected && await acquirer.CaptureAsync(charge.AuthorizationId!, amount, cancellationToken) is { Succeeded: false } refused)
         {
-            throw new InvalidOperationException($"The acquirer refused to capture {charge.Id}: {captured.Failure!.Message}");
+            throw new InvalidOperationException($"The acquirer refused to capture {charge.Id}: {refused.Failure!.Message}");
         }
 
         await ChargeStore.CapturedAsync(Transaction, charge.Id, amount, applicationFeeAmount, cancellationToken);
@@ -191,12 +239,13 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
     }
 
     async Task FailAsync(
-        PaymentAttemptState saga, string code, string? declineCode, string message, ChargeOutcome outcome, CancellationToken cancellationToken)
+        PaymentAttemptState saga, string code, string? declineCode, string message, ChargeOutcome outcome, CancellationToken cancellationToken,
+        string type = StripeErrorType.CardError)
     {
         await ChargeStore.FailedAsync(Transaction, saga.ChargeId, code, message, StripeJson.Serialize(outcome), cancellationToken);
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
         var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
-        var error = PaymentError.CardError(code, declineCode, message, charge.Id, method);
+        var error = PaymentError.CardError(code, declineCode, message, charge.Id, method) with { Type = type };
         var intent = await PaymentIntentStore.SettleAsync(Transaction, saga.PaymentIntentId, saga.ChargeId,
             new PaymentIntentSettlement(PaymentIntentStatuses.RequiresPaymentMethod)
             {
@@ -208,6 +257,49 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         {
             await RaiseAsync(PaymentIntentEvents.PaymentFailed, intent, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Sends the payer to a hosted challenge (3D Secure, or the bank page of a redirect method) and leaves the intent in
+    /// <c>requires_action</c>. Off session nobody is there to answer it: the attempt fails as Stripe fails it.
+    /// </summary>
+    async Task<AttemptResult> ChallengeAsync(
+        PaymentAttemptState saga, PaymentIntentRow intent, ChargeRow charge, string kind, CancellationToken cancellationToken)
+    {
+        if (intent.OffSession)
+        {
+            await FailAsync(saga, "authentication_required", "authentication_required", "Your card was declined. This transaction requires authentication.",
+                ChargeOutcome.IssuerDeclined(saga.Assessment!, CardDecline.Declined("authentication_required")), cancellationToken);
+            return AttemptResult.Failed;
+        }
+
+        saga.Redirected = kind != ChallengeKinds.ThreeDSecure;
+        var challenge = await AuthenticationChallenges.CreateAsync(
+            Transaction, new ChallengeRequest(intent.Id, charge.Id, kind, intent.ReturnUrl, intent.ClientSecret), cancellationToken);
+        var waiting = await PaymentIntentStore.SettleAsync(Transaction, intent.Id, charge.Id,
+            new PaymentIntentSettlement(PaymentIntentStatuses.RequiresAction)
+            {
+                NextAction = StripeJson.Serialize(new RedirectNextAction(new RedirectToUrl(intent.ReturnUrl, challenge.Url))), ReviewId = saga.ReviewId,
+            },
+            cancellationToken);
+        if (waiting is not null)
+        {
+            await RaiseAsync(PaymentIntentEvents.RequiresAction, waiting, cancellationToken);
+        }
+
+        return AttemptResult.Authenticating;
+    }
+
+    /// <summary>The charge's card details with the challenge's result, as Stripe shows <c>three_d_secure</c>; a bank method's unchanged.</summary>
+    static string ThreeDSecureResult(string paymentMethodDetails, ChallengeCompleted completed)
+    {
+        var details = JsonSerializer.Deserialize<ChargePaymentMethodDetails>(paymentMethodDetails, StripeJson.Options)!;
+        return details.Card is null || completed.Kind != ChallengeKinds.ThreeDSecure
+            ? paymentMethodDetails
+            : StripeJson.Serialize(details with
+            {
+                Card = details.Card with { ThreeDSecure = new ChargeThreeDSecure(completed.Succeeded ? "authenticated" : "failed") },
+            });
     }
 
     async Task<string> CardNumberAsync(string paymentMethodId, CancellationToken cancellationToken)

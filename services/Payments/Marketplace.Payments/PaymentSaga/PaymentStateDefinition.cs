@@ -19,6 +19,7 @@ public sealed class PaymentStateDefinition : SagaDefinition<PaymentAttemptState>
         sagaConfigurator.Message<PaymentAttemptStarted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<Contracts.Fraud.PaymentAssessed>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.PaymentId)));
         sagaConfigurator.Message<Contracts.Ledger.ChargePosted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
+        sagaConfigurator.Message<Authentication.ChallengeCompleted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.Reference)));
         sagaConfigurator.Message<CaptureRequested>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<VoidRequested>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<FraudAssessmentOverdue>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));

@@ -1,12 +1,14 @@
 using Marketplace.Contracts.Fraud;
 using Marketplace.Contracts.Ledger;
+using Marketplace.Payments.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Payments.PaymentSaga;
 
 /// <summary>
-/// One payment attempt, from confirm to rest: Fraud assesses it (with a deadline; no answer fails closed) → the
+/// One payment attempt, from confirm to rest: Fraud assesses it (with a deadline; no answer fails closed) → the payer
+/// authenticates when the issuer or Fraud asks for 3D Secure, or approves on the bank's page of a redirect method → the
 /// issuer authorises → capture (at once, or when the platform captures) → the Ledger journals the charge, fee,
 /// application fee and transfer → succeeded. A block, a decline or a missed deadline fails the attempt and the intent
 /// asks for another payment method; a cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>)
@@ -26,6 +28,11 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         Event(() => Assessed, e =>
         {
             e.CorrelateById(m => PaymentSagaId.For(m.Message.PaymentId));
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => Challenged, e =>
+        {
+            e.CorrelateById(m => PaymentSagaId.For(m.Message.Reference));
             e.OnMissingInstance(m => m.Discard());
         });
         Event(() => Posted, e =>
@@ -76,6 +83,10 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
             When(AssessmentDeadline!.Received)
                 .ThenAsync(async c => await MoveAsync(c, await Steps(c).AssessmentOverdueAsync(c.Saga, c.CancellationToken))));
 
+        During(Authenticating,
+            When(Challenged)
+                .ThenAsync(async c => await MoveAsync(c, await Steps(c).AuthenticatedAsync(c.Saga, c.Message, c.CancellationToken))));
+
         During(AwaitingCapture,
             When(CaptureAsked)
                 .ThenAsync(async c => await MoveAsync(c,
@@ -90,14 +101,17 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
                 .Finalize());
 
         // Fraud answering twice, a capture racing a cancel: whatever arrives where it no longer applies changes nothing.
-        During(AwaitingCapture, Posting, Ignore(Assessed), Ignore(AssessmentDeadline.Received));
-        During(Assessing, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
-        During(Assessing, AwaitingCapture, Ignore(Posted));
+        During(Authenticating, AwaitingCapture, Posting, Ignore(Assessed), Ignore(AssessmentDeadline.Received));
+        During(Assessing, Authenticating, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
+        During(Assessing, Authenticating, AwaitingCapture, Ignore(Posted));
+        During(Assessing, AwaitingCapture, Posting, Ignore(Challenged));
 
         SetCompletedWhenFinalized();
     }
 
     public State Assessing { get; private set; } = null!;
+
+    public State Authenticating { get; private set; } = null!;
 
     public State AwaitingCapture { get; private set; } = null!;
 
@@ -106,6 +120,8 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
     public Event<PaymentAttemptStarted> Started { get; private set; } = null!;
 
     public Event<PaymentAssessed> Assessed { get; private set; } = null!;
+
+    public Event<ChallengeCompleted> Challenged { get; private set; } = null!;
 
     public Event<ChargePosted> Posted { get; private set; } = null!;
 
@@ -119,9 +135,10 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
 
     Task MoveAsync(BehaviorContext<PaymentAttemptState> context, AttemptResult result) => result switch
     {
-        AttemptResult.Failed => context.TransitionToState(Final),
+        AttemptResult.Failed or AttemptResult.Abandoned => context.TransitionToState(Final),
+        AttemptResult.Authenticating => context.TransitionToState(Authenticating),
         AttemptResult.AwaitingCapture => context.TransitionToState(AwaitingCapture),
         AttemptResult.Posting => context.TransitionToState(Posting),
-        _ => throw new InvalidOperationException($"No state for {result}."),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };
 }

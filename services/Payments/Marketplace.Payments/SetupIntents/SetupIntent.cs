@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Marketplace.Api.Objects;
+using Marketplace.Payments.Authentication;
 
 namespace Marketplace.Payments.SetupIntents;
 
@@ -49,7 +50,7 @@ public sealed record SetupIntent : StripeObject
 
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
-    public SetupIntentNextAction? NextAction { get; init; }
+    public RedirectNextAction? NextAction { get; init; }
 
     public string? OnBehalfOf { get; init; }
 

@@ -90,7 +90,7 @@ internal sealed class SetupIntentConfirmation(NpgsqlTransaction transaction, Set
         var waiting = attempt with
         {
             Status = SetupIntentStatus.RequiresAction,
-            NextAction = new SetupIntentNextAction(new SetupIntentRedirectToUrl(returnUrl, challenge.Url)),
+            NextAction = new RedirectNextAction(new RedirectToUrl(returnUrl, challenge.Url)),
         };
         await SaveAsync(waiting, challenge.Id, SetupIntentEvents.RequiresAction, cancellationToken);
         return waiting;
