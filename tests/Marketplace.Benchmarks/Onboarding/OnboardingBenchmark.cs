@@ -18,7 +18,7 @@ namespace Marketplace.Benchmarks.Onboarding;
 public static class OnboardingBenchmark
 {
     const int Clients = 16;
-    const string Form =
+    internal const string Form =
         "type=custom&country=FR&business_type=individual&email=jenny%40example.com" +
         "&capabilities[card_payments][requested]=true&capabilities[transfers][requested]=true" +
         "&individual[first_name]=Jenny&individual[last_name]=Rosen&individual[email]=jenny%40example.com&individual[phone]=%2B33612345678" +
