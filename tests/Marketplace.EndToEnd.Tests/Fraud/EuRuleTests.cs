@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using Marketplace.Contracts.Fraud;
 using MassTransit;
-using Stripe.Radar;
 using Xunit;
 
 namespace Marketplace.EndToEnd.Tests.Fraud;
@@ -18,19 +16,7 @@ public sealed class EuRuleTests
     public async Task EuRule_BlocksAUsCard_AndAllowsAFrenchCard()
     {
         var platform = await RunningPlatform.CreatePlatformAsync();
-        var stripe = RunningPlatform.Stripe(platform.SecretKey);
-        var list = await new ValueListService(stripe).CreateAsync(
-            new ValueListCreateOptions { Alias = "eu_countries", Name = "EU member states", ItemType = "country" }, cancellationToken: Cancellation);
-        foreach (var country in new[] { "AT", "BE", "DE", "ES", "FR", "IT", "NL" })
-        {
-            await new ValueListItemService(stripe).CreateAsync(new ValueListItemCreateOptions { ValueList = list.Id, Value = country }, cancellationToken: Cancellation);
-        }
-
-        using var http = new HttpClient { BaseAddress = RunningPlatform.Gateway };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.SecretKey);
-        using var created = await http.PostAsync("/v1/radar/rules",
-            new FormUrlEncodedContent([new("rule", "Block if :card_country: NOT IN @eu_countries")]), Cancellation);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Cancellation));
+        await EuRule.InstallAsync(platform);
 
         await using var broker = await StackBroker.StartAsync(Cancellation);
         var client = broker.Bus.CreateRequestClient<AssessPayment>(AssessPayment.Address, RequestTimeout.After(s: 30));
@@ -38,7 +24,7 @@ public sealed class EuRuleTests
         var fr = (await client.GetResponse<PaymentAssessed>(Payment(platform.Id, "FR"), Cancellation)).Message;
 
         Assert.Equal("block", us.Action);
-        Assert.Equal(":card_country: NOT IN @eu_countries", us.Rule?.Predicate);
+        Assert.Equal(EuRule.Predicate, us.Rule?.Predicate);
         Assert.Equal(("blocked", "rule"), (us.Outcome.Type, us.Outcome.Reason));
         Assert.Equal("allow", fr.Action);
     }

@@ -1,6 +1,5 @@
-using System.Net.Http.Headers;
+using Marketplace.EndToEnd.Tests.Fraud;
 using Stripe;
-using Stripe.Radar;
 using Xunit;
 using static Marketplace.EndToEnd.Tests.Payments.Checkout;
 
@@ -16,18 +15,7 @@ public sealed class FraudRulePaymentTests
     {
         var platform = await RunningPlatform.CreatePlatformAsync();
         var stripe = RunningPlatform.Stripe(platform.SecretKey);
-        var list = await new ValueListService(stripe).CreateAsync(
-            new ValueListCreateOptions { Alias = "eu_countries", Name = "EU member states", ItemType = "country" }, cancellationToken: Cancellation);
-        foreach (var country in new[] { "AT", "BE", "DE", "ES", "FR", "IT", "NL" })
-        {
-            await new ValueListItemService(stripe).CreateAsync(new ValueListItemCreateOptions { ValueList = list.Id, Value = country }, cancellationToken: Cancellation);
-        }
-
-        using var http = new HttpClient { BaseAddress = RunningPlatform.Gateway };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.SecretKey);
-        using var rule = await http.PostAsync("/v1/radar/rules",
-            new FormUrlEncodedContent([new("rule", "Block if :card_country: NOT IN @eu_countries")]), Cancellation);
-        Assert.True(rule.IsSuccessStatusCode, await rule.Content.ReadAsStringAsync(Cancellation));
+        await EuRule.InstallAsync(platform);
 
         var blocked = await Assert.ThrowsAsync<StripeException>(() => stripe.V1.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions
         {

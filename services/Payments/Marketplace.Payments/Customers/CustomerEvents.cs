@@ -1,7 +1,5 @@
 using Marketplace.Api.Context;
-using Marketplace.Contracts.ApiEvents;
-using Marketplace.Data;
-using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Events;
 using Npgsql;
 
 namespace Marketplace.Payments.Customers;
@@ -23,16 +21,6 @@ internal static class CustomerEvents
         string customerJson,
         string? previousAttributesJson,
         CancellationToken cancellationToken) =>
-        transaction.PublishAsync(new ApiEventRaised
-        {
-            EventId = PrefixedId.New("evt"),
-            Type = type,
-            PlatformId = context.PlatformId,
-            AccountId = context.AccountId,
-            ObjectJson = customerJson,
-            PreviousAttributesJson = previousAttributesJson,
-            RequestId = context.RequestId,
-            IdempotencyKey = context.IdempotencyKey,
-            Created = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        ObjectEvents.PublishAsync(transaction, type, context.PlatformId, context.AccountId, customerJson, previousAttributesJson,
+            context.RequestId, context.IdempotencyKey, cancellationToken);
 }

@@ -1,9 +1,7 @@
 using Marketplace.Api.Context;
 using Marketplace.Api.Events;
 using Marketplace.Api.Objects;
-using Marketplace.Contracts.ApiEvents;
-using Marketplace.Data;
-using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Events;
 using Npgsql;
 
 namespace Marketplace.Payments.Disputes;
@@ -43,16 +41,6 @@ internal static class DisputeEvents
     static Task PublishAsync(
         NpgsqlTransaction transaction, DisputeRow dispute, string type, string objectJson, string? previousAttributesJson, RequestContext? request,
         CancellationToken cancellationToken) =>
-        transaction.PublishAsync(new ApiEventRaised
-        {
-            EventId = PrefixedId.New("evt"),
-            Type = type,
-            PlatformId = dispute.PlatformId,
-            AccountId = dispute.AccountId,
-            ObjectJson = objectJson,
-            PreviousAttributesJson = previousAttributesJson,
-            RequestId = request?.RequestId,
-            IdempotencyKey = request?.IdempotencyKey,
-            Created = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        ObjectEvents.PublishAsync(transaction, type, dispute.PlatformId, dispute.AccountId, objectJson, previousAttributesJson,
+            request?.RequestId, request?.IdempotencyKey, cancellationToken);
 }

@@ -1,7 +1,5 @@
 using Marketplace.Api.Context;
-using Marketplace.Contracts.ApiEvents;
-using Marketplace.Data;
-using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Events;
 using Npgsql;
 
 namespace Marketplace.Payments.PaymentMethods;
@@ -38,16 +36,6 @@ internal static class PaymentMethodEvents
         string paymentMethodJson,
         string? previousAttributesJson,
         CancellationToken cancellationToken) =>
-        transaction.PublishAsync(new ApiEventRaised
-        {
-            EventId = PrefixedId.New("evt"),
-            Type = type,
-            PlatformId = platformId,
-            AccountId = accountId,
-            ObjectJson = paymentMethodJson,
-            PreviousAttributesJson = previousAttributesJson,
-            RequestId = requestId,
-            IdempotencyKey = idempotencyKey,
-            Created = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        ObjectEvents.PublishAsync(transaction, type, platformId, accountId, paymentMethodJson, previousAttributesJson, requestId, idempotencyKey,
+            cancellationToken);
 }

@@ -1,10 +1,8 @@
 using Marketplace.Api.Context;
 using Marketplace.Api.Events;
 using Marketplace.Api.Objects;
-using Marketplace.Contracts.ApiEvents;
-using Marketplace.Data;
-using Marketplace.Messaging.Outbox;
 using Marketplace.Payments.Charges;
+using Marketplace.Payments.Events;
 using Npgsql;
 
 namespace Marketplace.Payments.Refunds;
@@ -54,16 +52,6 @@ internal static class RefundEvents
     static Task PublishAsync(
         NpgsqlTransaction transaction, RefundRow refund, string type, string objectJson, string? previousAttributesJson, RequestContext? request,
         CancellationToken cancellationToken) =>
-        transaction.PublishAsync(new ApiEventRaised
-        {
-            EventId = PrefixedId.New("evt"),
-            Type = type,
-            PlatformId = refund.PlatformId,
-            AccountId = refund.AccountId,
-            ObjectJson = objectJson,
-            PreviousAttributesJson = previousAttributesJson,
-            RequestId = request?.RequestId,
-            IdempotencyKey = request?.IdempotencyKey,
-            Created = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        ObjectEvents.PublishAsync(transaction, type, refund.PlatformId, refund.AccountId, objectJson, previousAttributesJson,
+            request?.RequestId, request?.IdempotencyKey, cancellationToken);
 }

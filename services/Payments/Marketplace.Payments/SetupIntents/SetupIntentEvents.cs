@@ -1,6 +1,4 @@
-using Marketplace.Contracts.ApiEvents;
-using Marketplace.Data;
-using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Events;
 using Npgsql;
 
 namespace Marketplace.Payments.SetupIntents;
@@ -19,15 +17,6 @@ internal static class SetupIntentEvents
     public const string Canceled = "setup_intent.canceled";
 
     public static Task PublishAsync(NpgsqlTransaction transaction, SetupIntentChange change, string type, string setupIntentJson, CancellationToken cancellationToken) =>
-        transaction.PublishAsync(new ApiEventRaised
-        {
-            EventId = PrefixedId.New("evt"),
-            Type = type,
-            PlatformId = change.PlatformId,
-            AccountId = change.AccountId,
-            ObjectJson = setupIntentJson,
-            RequestId = change.RequestId,
-            IdempotencyKey = change.IdempotencyKey,
-            Created = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        ObjectEvents.PublishAsync(transaction, type, change.PlatformId, change.AccountId, setupIntentJson, null, change.RequestId,
+            change.IdempotencyKey, cancellationToken);
 }
