@@ -88,6 +88,49 @@ public sealed class PostRefundConsumerTests(LedgerService ledger) : IClassFixtur
         Assert.Equal(123, (await ledger.StripeFor(platform).V1.ApplicationFees.GetAsync(charge.ApplicationFeeId, cancellationToken: Cancellation)).AmountRefunded);
     }
 
+    [Fact]
+    public async Task AFailedRefund_ComesBackToTheBalanceOnce_AndMayBeRefundedAgain()
+    {
+        var (platform, seller, charge) = await DestinationChargeAsync();
+        await using var posted = new BrokerWatch<RefundPosted>(ledger.TestBroker);
+        await using var returned = new BrokerWatch<FailedRefundReturned>(ledger.TestBroker);
+        await posted.StartAsync(Cancellation);
+        await returned.StartAsync(Cancellation);
+        var refundId = PrefixedId.New("re");
+        await SendAsync(new PostRefund { RefundId = refundId, ChargeId = charge.ChargeId, Amount = 400 });
+        await AnswerAsync(posted, refundId);
+        var afterRefund = await AvailableAndPendingAsync(platform.PlatformId);
+
+        for (var i = 0; i < 2; i++)
+        {
+            await SendAsync(new ReturnFailedRefund { RefundId = refundId, ChargeId = charge.ChargeId, Amount = 400 });
+        }
+
+        var answers = await Eventually.Until(() => returned.ReadAsync(Cancellation), s => s.Count(a => a.RefundId == refundId) == 2);
+        var failure = Assert.Single(answers.Where(a => a.RefundId == refundId).Select(a => a.BalanceTransactionId).Distinct());
+        var view = await ledger.StripeFor(platform).V1.BalanceTransactions.GetAsync(failure, cancellationToken: Cancellation);
+        Assert.Equal((400L, "refund_failure", "refund_failure", refundId), (view.Amount, view.Type, view.ReportingCategory, view.SourceId));
+        Assert.Equal(afterRefund + 400, await AvailableAndPendingAsync(platform.PlatformId));
+        Assert.Equal(0, await ScalarAsync("SELECT amount_refunded FROM charges WHERE id = @id", charge.ChargeId));
+        await Journals.AssertConsistentAsync(ledger.Database, platform.PlatformId, seller);
+    }
+
+    [Fact]
+    public async Task TheReturnOfARefundNeverJournaled_MovesNothing_AndSaysSo()
+    {
+        var (platform, _, charge) = await DestinationChargeAsync();
+        await using var returned = new BrokerWatch<FailedRefundReturned>(ledger.TestBroker);
+        await returned.StartAsync(Cancellation);
+        var before = await AvailableAndPendingAsync(platform.PlatformId);
+        var refundId = PrefixedId.New("re");
+
+        await SendAsync(new ReturnFailedRefund { RefundId = refundId, ChargeId = charge.ChargeId, Amount = 400 });
+
+        var answers = await Eventually.Until(() => returned.ReadAsync(Cancellation), s => s.Any(a => a.RefundId == refundId));
+        Assert.Null(answers.Single(a => a.RefundId == refundId).BalanceTransactionId);
+        Assert.Equal(before, await AvailableAndPendingAsync(platform.PlatformId));
+    }
+
     async Task<(Marketplace.Api.Context.RequestContext Platform, string Seller, ChargeCaptured Charge)> DestinationChargeAsync()
     {
         var (platform, seller) = await Sellers.PlatformWithSellerAsync(ledger, funds: 0);
@@ -97,7 +140,8 @@ public sealed class PostRefundConsumerTests(LedgerService ledger) : IClassFixtur
         return (platform, seller, charge);
     }
 
-    async Task SendAsync(PostRefund command)
+    async Task SendAsync<T>(T command)
+        where T : class
     {
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
         await using var transaction = await connection.BeginTransactionAsync(Cancellation);

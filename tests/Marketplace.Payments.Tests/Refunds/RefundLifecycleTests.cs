@@ -136,7 +136,7 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
     }
 
     [Fact]
-    public async Task Create_WithTheFailingRefundCard_SucceedsThenFailsWithRefundFailed()
+    public async Task Create_WithTheFailingRefundCard_SucceedsThenFails_AndItsMoneyComesBack()
     {
         var context = TestContexts.NewPlatform();
         var charge = await SettledCharges.CreateAsync(service.Database, context, aftermath: new CardAftermath(Refund: RefundBehavior.SucceedsThenFails));
@@ -149,6 +149,11 @@ public sealed class RefundLifecycleTests(SettlingPaymentsService service) : ICla
         Assert.Equal("failed", later.Text("status"));
         Assert.Equal("unknown", later.Text("failure_reason"));
         Assert.Contains("refund.failed", await EventTypesAsync(context.AccountId, 7));
+        var returned = await Eventually.Until(() => RetrieveAsync(client, refund.Id()), r => r.GetProperty("failure_balance_transaction").ValueKind != System.Text.Json.JsonValueKind.Null);
+        Assert.StartsWith("txn_", returned.Text("failure_balance_transaction"));
+        using var chargeResponse = await client.GetAsync($"/v1/charges/{charge.Id}", TestContext.Current.CancellationToken);
+        var refundable = await Http.OkAsync(chargeResponse);
+        Assert.Equal(0, refundable.GetProperty("amount_refunded").GetInt64());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Marketplace.Payments.Tests.Support;
 
 /// <summary>
 /// Stands in for the Ledger on the queues the Ledger's consumers listen on (<c>ledger-post-refund</c>…): records
-/// every command Payments sends and answers it as the Ledger would — posted, withdrawn, reinstated — or refuses
+/// every command Payments sends and answers it as the Ledger would — posted, withdrawn, reinstated, returned — or refuses
 /// the refunds of the charges a test names, or holds them unanswered until the test releases them.
 /// </summary>
 public sealed class LedgerDouble(IBus bus)
@@ -46,6 +46,7 @@ public sealed class LedgerDouble(IBus bus)
         await Connect<PostRefund>(bus, "ledger-post-refund", ledger.AnswerAsync);
         await Connect<WithdrawDisputedFunds>(bus, "ledger-withdraw-disputed-funds", ledger.AnswerAsync);
         await Connect<ReinstateDisputedFunds>(bus, "ledger-reinstate-disputed-funds", ledger.AnswerAsync);
+        await Connect<ReturnFailedRefund>(bus, "ledger-return-failed-refund", ledger.AnswerAsync);
         return ledger;
     }
 
@@ -70,6 +71,9 @@ public sealed class LedgerDouble(IBus bus)
 
     static RefundPosted Posted(PostRefund command) =>
         new() { RefundId = command.RefundId, ChargeId = command.ChargeId, BalanceTransactionId = PrefixedId.New("txn") };
+
+    Task AnswerAsync(ConsumeContext<ReturnFailedRefund> context) =>
+        context.Publish(new FailedRefundReturned { RefundId = context.Message.RefundId, BalanceTransactionId = PrefixedId.New("txn") });
 
     Task AnswerAsync(ConsumeContext<WithdrawDisputedFunds> context)
     {

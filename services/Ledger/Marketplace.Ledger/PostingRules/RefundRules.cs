@@ -64,6 +64,24 @@ public static class RefundRules
         return new Posting(cause, "refund", refund.RefundId, lines) { BalanceTransactions = views };
     }
 
+    /// <summary>
+    /// A refund that failed at the card network after it was journaled: what it took from <paramref name="owner"/>'s
+    /// balance comes back, in the currency it left in, shown as Stripe shows it (<c>refund_failure</c>). The parts a
+    /// refund pulled from a destination or an application fee stay where they went, as Stripe leaves a transfer
+    /// reversal and a fee refund standing.
+    /// </summary>
+    public static Posting Failed(string refundId, string owner, string currency, long amount, string cause, DateTimeOffset at) =>
+        amount <= 0
+            ? throw new ArgumentOutOfRangeException(nameof(amount), "What a failed refund returns is more than zero.")
+            : new Posting(cause, "refund_failure", refundId,
+            [
+                new JournalLine(LedgerAccounts.ProcessorClearing(currency), -amount),
+                new JournalLine(LedgerAccounts.AvailableOf(owner, currency), amount),
+            ])
+            {
+                BalanceTransactions = [new BalanceTransactionEntry(owner, currency, amount, 0, "refund_failure", "refund_failure", refundId, at)],
+            };
+
     /// <summary><paramref name="part"/> of <paramref name="whole"/>, applied to <paramref name="amount"/>, rounded half to even.</summary>
     public static long Proportion(long amount, long part, long whole) =>
         (long)Math.Round(amount * (decimal)part / whole, MidpointRounding.ToEven);

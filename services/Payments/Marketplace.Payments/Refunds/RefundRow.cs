@@ -20,6 +20,7 @@ public sealed record RefundRow
     public bool ReverseTransfer { get; init; }
     public bool RefundApplicationFee { get; init; }
     public string? BalanceTransactionId { get; init; }
+    public string? FailureBalanceTransactionId { get; init; }
     public string? AcquirerReference { get; init; }
     public required string Metadata { get; init; }
 
@@ -31,6 +32,7 @@ public sealed record RefundRow
         Charge = ChargeId,
         Created = new DateTimeOffset(DateTime.SpecifyKind(Created, DateTimeKind.Utc)),
         Currency = Currency,
+        FailureBalanceTransaction = FailureBalanceTransactionId,
         FailureReason = FailureReason,
         Metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(Metadata, StripeJson.Options)!,
         PaymentIntent = PaymentIntentId,

@@ -13,7 +13,7 @@ internal static class RefundStore
     const string Columns =
         """
         id, account_id, platform_id, charge_id, payment_intent_id, created, amount, currency, status, reason, failure_reason,
-        reverse_transfer, refund_application_fee, balance_transaction_id, acquirer_reference, metadata::text AS metadata
+        reverse_transfer, refund_application_fee, balance_transaction_id, failure_balance_transaction_id, acquirer_reference, metadata::text AS metadata
         """;
 
     /// <summary>
@@ -74,7 +74,7 @@ internal static class RefundStore
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             UPDATE refunds SET status = @Status, failure_reason = @FailureReason, balance_transaction_id = @BalanceTransactionId,
-                acquirer_reference = @AcquirerReference, metadata = @Metadata::jsonb
+                failure_balance_transaction_id = @FailureBalanceTransactionId, acquirer_reference = @AcquirerReference, metadata = @Metadata::jsonb
             WHERE id = @Id
             """,
             refund, transaction, cancellationToken: cancellationToken));

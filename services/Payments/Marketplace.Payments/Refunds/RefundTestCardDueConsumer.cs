@@ -1,4 +1,6 @@
+using Marketplace.Contracts.Ledger;
 using Marketplace.Messaging.Inbox;
+using Marketplace.Messaging.Outbox;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.Processor;
 using MassTransit;
@@ -9,7 +11,7 @@ namespace Marketplace.Payments.Refunds;
 /// Acts out the second half of Stripe's refund test cards: 4000 0000 0000 7726's <c>pending</c> refund succeeds;
 /// 4000 0000 0000 5126's <c>succeeded</c> refund fails. A refund already moved on is left alone.
 /// </summary>
-public sealed class RefundTestCardDueConsumer(ConsumeTransaction transaction, ILogger<RefundTestCardDueConsumer> logger) : IConsumer<RefundTestCardDue>
+public sealed class RefundTestCardDueConsumer(ConsumeTransaction transaction) : IConsumer<RefundTestCardDue>
 {
     public async Task Consume(ConsumeContext<RefundTestCardDue> context)
     {
@@ -28,9 +30,9 @@ public sealed class RefundTestCardDueConsumer(ConsumeTransaction transaction, IL
         };
         if (after.Status == RefundStatuses.Failed && refund.Status != RefundStatuses.Failed)
         {
-            // Stripe returns the money to the balance (failure_balance_transaction). The Ledger has no posting for it
-            // yet, so the charge keeps the amount as refunded, as the Ledger does: the two stay in agreement.
-            logger.LogWarning("Refund {RefundId} failed after the Ledger posted it; its money is not returned to the balance", refund.Id);
+            // The money comes back to the balance (failure_balance_transaction) once the Ledger has journaled it.
+            await transaction.Transaction.SendAsync(ReturnFailedRefund.Address,
+                new ReturnFailedRefund { RefundId = refund.Id, ChargeId = refund.ChargeId, Amount = refund.Amount }, cancellationToken);
         }
 
         await RefundStore.UpdateAsync(transaction.Transaction, after, cancellationToken);
