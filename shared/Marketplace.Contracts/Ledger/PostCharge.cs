@@ -30,4 +30,7 @@ public sealed record PostCharge
 
     /// <summary><c>on_behalf_of</c>: the connected account the charge settles for (in its currency).</summary>
     public string? OnBehalfOf { get; init; }
+
+    /// <summary>The funds skip the pending balance and are available at once (Stripe's bypass-pending test card).</summary>
+    public bool AvailableImmediately { get; init; }
 }

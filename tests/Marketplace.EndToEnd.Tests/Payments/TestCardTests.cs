@@ -69,6 +69,24 @@ public sealed class TestCardTests
     }
 
     [Fact]
+    public async Task TheBypassPendingCard_PutsTheFundsInTheAvailableBalanceAtOnce()
+    {
+        var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);
+        var intent = await CreateAsync(stripe, new PaymentIntentCreateOptions { Amount = 2_000, Currency = "usd", PaymentMethod = "pm_card_bypassPending", Confirm = true });
+
+        var balance = await BalanceAsync(stripe, "usd");
+        for (var attempt = 0; attempt < 50 && balance.Available == 0; attempt++)
+        {
+            await Task.Delay(100, Cancellation);
+            balance = await BalanceAsync(stripe, "usd");
+        }
+
+        Assert.Equal("succeeded", intent.Status);
+        Assert.Equal(0, balance.Pending);
+        Assert.True(balance.Available is > 0 and < 2_000, $"available {balance.Available}");
+    }
+
+    [Fact]
     public async Task AfterADecline_TheSameIntentSucceedsWithAnotherCard()
     {
         var stripe = RunningPlatform.Stripe((await RunningPlatform.CreatePlatformAsync()).SecretKey);

@@ -22,7 +22,7 @@ namespace Marketplace.Ledger.Charges;
 /// is recorded with its posting (refunds are journaled against it), and so is its <c>application_fee</c> object. The
 /// connected account's share is settled in its default currency (<see cref="FxSettlement"/>). The release of each
 /// owner's pending funds is scheduled for its <c>available_on</c> (the account's <c>delay_days</c>, or the Ledger's
-/// default) in that same inbox transaction.
+/// default) in that same inbox transaction — or for now, when the charge bypasses the pending balance.
 /// </summary>
 public sealed class PostChargeConsumer(
     ConsumeTransaction transaction, JournalWriter journal, FeeSchedule fees, FxRates fx, IOptions<FundsOptions> funds, TimeProvider time)
@@ -35,7 +35,9 @@ public sealed class PostChargeConsumer(
             command.Destination, command.TransferAmount, command.ApplicationFeeAmount, PrefixedId.New("fee"), command.OnBehalfOf);
         var now = time.GetUtcNow();
         var delays = await PayoutDelays.ForAsync(transaction.Connection, transaction.Transaction, [charge.OnAccount, charge.Destination], context.CancellationToken);
-        DateTimeOffset AvailableOn(string owner) => now + (delays.TryGetValue(owner, out var days) ? TimeSpan.FromDays(days) : funds.Value.AvailabilityDelay);
+        DateTimeOffset AvailableOn(string owner) => command.AvailableImmediately
+            ? now
+            : now + (delays.TryGetValue(owner, out var days) ? TimeSpan.FromDays(days) : funds.Value.AvailabilityDelay);
         var posting = await fx.SettleAsync(
             ChargeRules.Captured(charge, fees, ReleasePendingFundsConsumer.ChargeCause(command.ChargeId), now),
             await SettlementCurrencies.ForChargeAsync(transaction.Connection, transaction.Transaction, charge, context.CancellationToken),

@@ -200,6 +200,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
             TransferAmount = charge.TransferAmount is { } transfer ? Math.Min(transfer, amount) : null,
             ApplicationFeeAmount = applicationFeeAmount,
             OnBehalfOf = charge.OnBehalfOf,
+            AvailableImmediately = charge.ReadAftermath().AvailableImmediately,
         }, cancellationToken);
         return AttemptResult.Posting;
     }
