@@ -10,6 +10,12 @@ namespace Marketplace.EndToEnd.Tests.Payments;
 /// <summary>What a platform developer relies on beyond the happy path: object shapes, events, retries and racing confirms.</summary>
 public sealed class PaymentIntentBehaviourTests
 {
+    static readonly string[] DocumentedPaths =
+    [
+        "/v1/payment_intents", "/v1/payment_intents/{id}/confirm", "/v1/payment_intents/{id}/capture", "/v1/payment_intents/{id}/cancel",
+        "/v1/charges/{id}", "/v1/refunds", "/v1/disputes/{id}", "/v1/setup_intents",
+    ];
+
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -96,5 +102,16 @@ public sealed class PaymentIntentBehaviourTests
         Assert.Single((await stripe.V1.Charges.ListAsync(new ChargeListOptions { PaymentIntent = intent.Id }, cancellationToken: Cancellation)).Data);
         var total = await BalanceAsync(stripe, "usd");
         Assert.True(total.Pending is > 0 and < 2_000, $"pending {total.Pending}");
+    }
+
+    [Fact]
+    public async Task TheApiReference_DocumentsThePaymentEndpoints()
+    {
+        using var client = new HttpClient { BaseAddress = RunningPlatform.Gateway };
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi.json", Cancellation));
+
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.All(DocumentedPaths, path => Assert.True(paths.TryGetProperty(path, out _), path));
     }
 }
