@@ -1,3 +1,4 @@
+using MassTransit;
 using Npgsql;
 
 namespace Marketplace.Messaging.Inbox;
@@ -9,6 +10,7 @@ namespace Marketplace.Messaging.Inbox;
 /// </summary>
 public sealed class ConsumeTransaction
 {
+    readonly List<Func<ConsumeContext, Task>> _afterCommit = [];
     NpgsqlTransaction? _transaction;
 
     public NpgsqlTransaction Transaction =>
@@ -16,6 +18,17 @@ public sealed class ConsumeTransaction
             "No consume transaction: this consumer's endpoint is not configured with the transactional inbox.");
 
     public NpgsqlConnection Connection => Transaction.Connection!;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the transaction has committed, with the message's own consume context (not
+    /// the outbox's): for what needs no durability — a response its requester asks for again after a timeout — and
+    /// should not wait for the outbox relay. Never run when the transaction rolls back; lost when the process dies
+    /// between the commit and the action, or when the action fails (it is logged, and the message is not retried:
+    /// its effects are committed).
+    /// </summary>
+    public void AfterCommit(Func<ConsumeContext, Task> action) => _afterCommit.Add(action);
+
+    internal IReadOnlyList<Func<ConsumeContext, Task>> AfterCommitActions => _afterCommit;
 
     internal void Begin(NpgsqlTransaction transaction) => _transaction = transaction;
 }

@@ -35,7 +35,8 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
             return;
         }
 
-        scope.GetService<ConsumeTransaction>().Begin(transaction);
+        var consumeTransaction = scope.GetService<ConsumeTransaction>();
+        consumeTransaction.Begin(transaction);
         var transactional = new TransactionalConsumeContext<TMessage>(
             scope.Context, options, scope.GetService<IServiceProvider>(), transaction);
         using (scope.PushConsumeContext(transactional))
@@ -49,6 +50,18 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
         {
             scope.GetService<OutboxRelaySignal>().Notify();
         }
+
+        foreach (var action in consumeTransaction.AfterCommitActions)
+        {
+            try
+            {
+                await action(context);
+            }
+            catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested)
+            {
+                LogAfterCommitFailed(ex, messageId, consumerId);
+            }
+        }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("transactionalInbox").Add("consumerId", consumerId);
@@ -58,6 +71,9 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
         context.Headers.Get<Guid>(MessageHeaders.OriginalMessageId)
         ?? context.MessageId
         ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An after-commit action of message {MessageId} in {ConsumerId} failed; its effects are committed")]
+    partial void LogAfterCommitFailed(Exception exception, Guid messageId, string consumerId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} was already consumed by {ConsumerId}; skipped")]
     partial void LogDuplicate(Guid messageId, string consumerId);
