@@ -27,7 +27,7 @@ public sealed class AuthenticationChallengeTests(PaymentsService service) : ICla
     {
         await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
         await using var transaction = await connection.BeginTransactionAsync(Cancellation);
-        var challenge = await AuthenticationChallenges.CreateAsync(transaction, Request("pi_1", "ch_1", ChallengeKinds.Ideal), Cancellation);
+        var challenge = await service.Challenges.CreateAsync(transaction, Request("pi_1", "ch_1", ChallengeKinds.Ideal), Cancellation);
         await transaction.RollbackAsync(Cancellation);
 
         using var page = service.PageClient();
@@ -80,7 +80,7 @@ public sealed class AuthenticationChallengeTests(PaymentsService service) : ICla
     {
         await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
         await using var transaction = await connection.BeginTransactionAsync(Cancellation);
-        var challenge = await AuthenticationChallenges.CreateAsync(transaction, request, Cancellation);
+        var challenge = await service.Challenges.CreateAsync(transaction, request, Cancellation);
         await transaction.CommitAsync(Cancellation);
         return challenge;
     }

@@ -116,7 +116,7 @@ public sealed class AuthenticationPageTests(PaymentsService service) : IClassFix
         var intent = subject ?? PrefixedId.New("pi");
         await using var connection = await service.Database.OpenConnectionAsync(Cancellation);
         await using var transaction = await connection.BeginTransactionAsync(Cancellation);
-        var challenge = await AuthenticationChallenges.CreateAsync(
+        var challenge = await service.Challenges.CreateAsync(
             transaction, AuthenticationChallengeTests.Request(intent, intent.StartsWith("seti_", StringComparison.Ordinal) ? intent : PrefixedId.New("ch"), kind, returnUrl),
             Cancellation);
         await transaction.CommitAsync(Cancellation);

@@ -1,7 +1,9 @@
 using Marketplace.Api.Context;
+using Marketplace.Payments.Authentication;
 using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -26,6 +28,9 @@ public sealed class PaymentsService : IAsyncLifetime
 
     /// <summary>Everything the host logged, every level included.</summary>
     public LogCapture Logs { get; } = new();
+
+    /// <summary>The service's issuer of hosted authentication challenges, on its configured public address.</summary>
+    public AuthenticationChallenges Challenges => Host.Services.GetRequiredService<AuthenticationChallenges>();
 
     /// <summary>Raw HTTP as the gateway forwards it, signed for <paramref name="context"/>.</summary>
     public HttpClient ClientFor(RequestContext context) => Host.CreateDefaultClient(new GatewayContextHandler(_factory.Signer, context));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Marketplace.Messaging.Outbox;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marketplace.Payments.Authentication;
@@ -9,19 +10,12 @@ namespace Marketplace.Payments.Authentication;
 /// that a challenge exists if and only if the intent that needs it changed, and <see cref="ChallengeCompleted"/> is
 /// published if and only if the payer's choice was recorded.
 /// </summary>
-public static class AuthenticationChallenges
+public sealed class AuthenticationChallenges(IOptions<AuthenticationPageOptions> options)
 {
     internal const string BasePath = "/payments/authenticate";
 
-    /// <summary>
-    /// Where challenge URLs point, set once at start-up from <see cref="AuthenticationPageOptions"/>. A static rather
-    /// than an injected option because <see cref="CreateAsync"/> is called from endpoints and consumers alike with
-    /// nothing but their transaction.
-    /// </summary>
-    internal static Uri PublicBaseUrl { get; set; } = new AuthenticationPageOptions().PublicBaseUrl;
-
-    /// <summary>Creates a pending challenge; its URL is what <c>next_action.redirect_to_url.url</c> shows.</summary>
-    public static async Task<AuthenticationChallenge> CreateAsync(NpgsqlTransaction transaction, ChallengeRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates a pending challenge; its URL, on the configured public address, is what <c>next_action.redirect_to_url.url</c> shows.</summary>
+    public async Task<AuthenticationChallenge> CreateAsync(NpgsqlTransaction transaction, ChallengeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ChallengeKinds.IsKnown(request.Kind))
@@ -57,7 +51,7 @@ public static class AuthenticationChallenges
         return message;
     }
 
-    internal static string UrlOf(string id) => new Uri(PublicBaseUrl, $"{BasePath.TrimStart('/')}/{id}").ToString();
+    string UrlOf(string id) => new Uri(options.Value.PublicBaseUrl, $"{BasePath.TrimStart('/')}/{id}").ToString();
 
     /// <summary>32 random bytes, URL-safe: the id is the page's only credential, so nothing about it may be guessable.</summary>
     static string NewId() => "authc_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -2,11 +2,11 @@ namespace Marketplace.Payments.Authentication;
 
 public static class AuthenticationServiceExtensions
 {
-    /// <summary>Reads <see cref="AuthenticationPageOptions"/>, on which every challenge URL is built.</summary>
+    /// <summary>The challenges' issuer, on <see cref="AuthenticationPageOptions"/>' public address.</summary>
     public static IHostApplicationBuilder AddAuthenticationPages(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthenticationPageOptions.Section).Get<AuthenticationPageOptions>() ?? new AuthenticationPageOptions();
-        AuthenticationChallenges.PublicBaseUrl = options.PublicBaseUrl;
+        builder.Services.Configure<AuthenticationPageOptions>(builder.Configuration.GetSection(AuthenticationPageOptions.Section));
+        builder.Services.AddSingleton<AuthenticationChallenges>();
         return builder;
     }
 }

@@ -22,7 +22,7 @@ namespace Marketplace.Payments.PaymentSaga;
 /// transaction; when a step runs again after a crash, the simulator answers the same card the same way, and a live
 /// adapter would pass the charge id as the acquirer's idempotency key.
 /// </summary>
-internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer acquirer, CardVault vault)
+internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer acquirer, CardVault vault, AuthenticationChallenges challenges)
 {
     NpgsqlTransaction Transaction => consume.Transaction;
 
@@ -275,7 +275,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         }
 
         saga.Redirected = kind != ChallengeKinds.ThreeDSecure;
-        var challenge = await AuthenticationChallenges.CreateAsync(
+        var challenge = await challenges.CreateAsync(
             Transaction, new ChallengeRequest(intent.Id, charge.Id, kind, intent.ReturnUrl, intent.ClientSecret), cancellationToken);
         var waiting = await PaymentIntentStore.SettleAsync(Transaction, intent.Id, charge.Id,
             new PaymentIntentSettlement(PaymentIntentStatuses.RequiresAction)

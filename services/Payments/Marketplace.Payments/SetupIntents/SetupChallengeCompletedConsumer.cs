@@ -12,7 +12,8 @@ namespace Marketplace.Payments.SetupIntents;
 /// inbox makes a redelivery a no-op. Named apart from the payment saga's consumer of the same message, so that each
 /// gets its own queue and every message.
 /// </summary>
-public sealed class SetupChallengeCompletedConsumer(ConsumeTransaction transaction, CardVault vault, IAcquirer acquirer) : IConsumer<ChallengeCompleted>
+public sealed class SetupChallengeCompletedConsumer(
+    ConsumeTransaction transaction, CardVault vault, IAcquirer acquirer, AuthenticationChallenges challenges) : IConsumer<ChallengeCompleted>
 {
     public async Task Consume(ConsumeContext<ChallengeCompleted> context)
     {
@@ -25,7 +26,7 @@ public sealed class SetupChallengeCompletedConsumer(ConsumeTransaction transacti
             return;
         }
 
-        await new SetupIntentConfirmation(transaction.Transaction, SetupIntentChange.FromPage(stored), vault, acquirer)
+        await new SetupIntentConfirmation(transaction.Transaction, SetupIntentChange.FromPage(stored), vault, acquirer, challenges)
             .CompleteAsync(stored, completed, context.CancellationToken);
     }
 }

@@ -14,7 +14,8 @@ namespace Marketplace.Payments.SetupIntents;
 /// and PayPal always send the payer to their page; a SEPA debit method needs nothing more. Every outcome is written,
 /// with its event, in the caller's transaction.
 /// </summary>
-internal sealed class SetupIntentConfirmation(NpgsqlTransaction transaction, SetupIntentChange change, CardVault vault, IAcquirer acquirer)
+internal sealed class SetupIntentConfirmation(
+    NpgsqlTransaction transaction, SetupIntentChange change, CardVault vault, IAcquirer acquirer, AuthenticationChallenges challenges)
 {
     /// <summary>Confirms <paramref name="intent"/> with <paramref name="method"/>; the error is the one the request answers with, when it failed.</summary>
     public async Task<(SetupIntent Intent, StripeError? Error)> ConfirmAsync(
@@ -85,7 +86,7 @@ internal sealed class SetupIntentConfirmation(NpgsqlTransaction transaction, Set
 
     async Task<SetupIntent> RequireActionAsync(SetupIntent attempt, string kind, string? returnUrl, CancellationToken cancellationToken)
     {
-        var challenge = await AuthenticationChallenges.CreateAsync(
+        var challenge = await challenges.CreateAsync(
             transaction, new ChallengeRequest(attempt.Id, attempt.Id, kind, returnUrl, attempt.ClientSecret), cancellationToken);
         var waiting = attempt with
         {

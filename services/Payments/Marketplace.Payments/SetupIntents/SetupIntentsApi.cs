@@ -9,6 +9,7 @@ using Marketplace.Api.Lists;
 using Marketplace.Api.Money;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Customers;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Processor;
@@ -40,7 +41,8 @@ public static class SetupIntentsApi
     }
 
     static async Task<IResult> CreateAsync(
-        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer, CancellationToken cancellationToken)
+        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer, AuthenticationChallenges challenges,
+        CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = SetupIntentFields.Read(parameters);
@@ -124,7 +126,7 @@ public static class SetupIntentsApi
         var change = SetupIntentChange.From(context);
         await SetupIntentEvents.PublishAsync(transaction, change, SetupIntentEvents.Created, StripeJson.Serialize(intent), cancellationToken);
         var (result, failure) = confirm
-            ? await new SetupIntentConfirmation(transaction, change, vault, acquirer).ConfirmAsync(intent, method!, returnUrl, cancellationToken)
+            ? await new SetupIntentConfirmation(transaction, change, vault, acquirer, challenges).ConfirmAsync(intent, method!, returnUrl, cancellationToken)
             : (intent, null);
         await transaction.CommitAsync(cancellationToken);
         return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
@@ -229,7 +231,7 @@ public static class SetupIntentsApi
 
     static async Task<IResult> ConfirmAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer,
-        CancellationToken cancellationToken)
+        AuthenticationChallenges challenges, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var methodId = parameters.GetString("payment_method", 100);
@@ -274,7 +276,7 @@ public static class SetupIntentsApi
             return incompatible.ToResult();
         }
 
-        var (result, failure) = await new SetupIntentConfirmation(transaction, SetupIntentChange.From(context), vault, acquirer)
+        var (result, failure) = await new SetupIntentConfirmation(transaction, SetupIntentChange.From(context), vault, acquirer, challenges)
             .ConfirmAsync(intent, method, returnUrl, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
