@@ -83,4 +83,12 @@ public static class PaymentIntentParameters
         new("starting_after", "A payment intent id: the page after it."),
         new("ending_before", "A payment intent id: the page before it."),
     ];
+
+    public static readonly FormParameter[] Search =
+    [
+        new("query", "Stripe's search query language: status:'succeeded', amount>1000, currency:'eur', customer:'cus_…', metadata['key']:'value', created<…, joined by AND or OR.", Required: true),
+        new("limit", "1 to 100, default 10."),
+        new("page", "The next_page token of the previous result."),
+        ExpandLatestCharge,
+    ];
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Marketplace.Api.Lists;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.PaymentIntents;
@@ -126,6 +127,26 @@ public static class PaymentIntentStore
             SELECT {Columns} FROM payment_intents
             WHERE account_id = @accountId AND (@customer::text IS NULL OR customer_id = @customer) AND {page.Where}
             ORDER BY {page.OrderBy}
+            LIMIT @limit
+            """,
+            parameters, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>Up to <paramref name="limit"/> intents matching <paramref name="query"/>, newest first, older than <paramref name="before"/> when given.</summary>
+    internal static async Task<IReadOnlyList<PaymentIntentRow>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(query.Parameters);
+        parameters.Add("accountId", accountId);
+        parameters.Add("before", before);
+        parameters.Add("limit", limit);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PaymentIntentRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM payment_intents
+            WHERE account_id = @accountId AND (@before::text IS NULL OR id < @before) AND {query.Where}
+            ORDER BY id DESC
             LIMIT @limit
             """,
             parameters, cancellationToken: cancellationToken));
