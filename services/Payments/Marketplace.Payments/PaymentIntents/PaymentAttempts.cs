@@ -57,10 +57,18 @@ internal static class PaymentAttempts
                 + "the PaymentMethod is attached to, or a PaymentMethod that is not attached to any Customer.", "payment_method"));
         }
 
-        if (method.Type != "card" && !ChallengeKinds.IsRedirect(method.Type))
+        if (method.Type == PaymentMethodTypes.SepaDebit && intent.Currency != "eur")
         {
             return new(null, StripeError.InvalidRequest(
-                $"Payments with {method.Type} payment methods are not available yet on this platform.", "payment_method", "payment_method_unactivated"));
+                $"The currency provided ({intent.Currency}) is invalid. Payments with sepa_debit support the following currencies: eur.", "currency",
+                "payment_intent_invalid_parameter"));
+        }
+
+        if (method.Type == PaymentMethodTypes.SepaDebit && intent.CaptureMethod == "manual")
+        {
+            return new(null, StripeError.InvalidRequest(
+                "The payment method type sepa_debit does not support capture_method manual; use automatic.", "capture_method",
+                "payment_intent_invalid_parameter"));
         }
 
         if (await ChargeEligibility.CheckAsync(transaction, intent.PlatformId, intent.AccountId, intent.OnBehalfOf, intent.Destination, cancellationToken)

@@ -180,7 +180,11 @@ public static class PaymentIntentsApi
 
         await transaction.CommitAsync(cancellationToken);
         relay.Notify();
-        var rested = await waiter.WaitAsync(context.AccountId, intent.Id, cancellationToken);
+
+        // A SEPA debit settles days later at Stripe, whose confirm answers processing at once; its events tell the rest.
+        var rested = method!.Type == PaymentMethodTypes.SepaDebit
+            ? (await PaymentIntentStore.FindAsync(dataSource, context.AccountId, intent.Id, cancellationToken))!
+            : await waiter.WaitAsync(context.AccountId, intent.Id, cancellationToken);
         if (rested.Status == PaymentIntentStatuses.RequiresPaymentMethod && rested.LatestCharge == started.ChargeId && rested.LastPaymentError is { } failure)
         {
             // Stripe answers a failed attempt with its error, the intent inside it, as a card error.
