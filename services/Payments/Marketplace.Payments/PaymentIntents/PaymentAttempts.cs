@@ -113,6 +113,7 @@ internal static class PaymentAttempts
             ReturnUrl = confirmation.ReturnUrl ?? intent.ReturnUrl,
             SetupFutureUsage = confirmation.SetupFutureUsage ?? intent.SetupFutureUsage,
             ReceiptEmail = confirmation.ReceiptEmail ?? intent.ReceiptEmail,
+            RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization ?? intent.RequestIncrementalAuthorization,
         }, cancellationToken);
         await transaction.PublishAsync(new PaymentAttemptStarted { ChargeId = chargeId, PaymentIntentId = intent.Id }, cancellationToken);
         return new(chargeId, null);

@@ -25,6 +25,7 @@ public static class PaymentIntentParameters
 
     static readonly FormParameter[] Confirmation =
     [
+        new("payment_method_options", "card[request_incremental_authorization]: if_available (a manually captured card may then be incremented) or never."),
         new("off_session", "true (or one_off, recurring): the customer is not present, so no authentication can be asked of them."),
         new("return_url", "Where the payer returns after a redirect (3D Secure, bank pages)."),
     ];
@@ -64,6 +65,16 @@ public static class PaymentIntentParameters
     [
         new("amount_to_capture", "At most amount_capturable; what is not captured is released. All of it when omitted."),
         new("application_fee_amount", "The platform's fee on what is captured."),
+        ExpandLatestCharge,
+    ];
+
+    public static readonly FormParameter[] IncrementAuthorization =
+    [
+        new("amount", "The new total to authorize, greater than the current amount.", Required: true),
+        new("application_fee_amount", "The platform's fee on the new total."),
+        new("description", "Replaces the description."),
+        new("metadata", "Up to 50 keys of 40 characters with values of 500; an empty value deletes a key."),
+        new("transfer_data", "amount: the destination's share of the new total."),
         ExpandLatestCharge,
     ];
 

@@ -18,7 +18,7 @@ public static class PaymentIntentStore
         customer_id, payment_method_id, payment_method_types, setup_future_usage, description, receipt_email, statement_descriptor,
         statement_descriptor_suffix, on_behalf_of, destination, transfer_amount, application_fee_amount, transfer_group, latest_charge,
         last_payment_error::text AS last_payment_error, next_action::text AS next_action, review_id, cancellation_reason, canceled_at,
-        client_secret, return_url, off_session, metadata::text AS metadata
+        client_secret, return_url, off_session, request_incremental_authorization, metadata::text AS metadata
         """;
 
     /// <summary>
@@ -35,11 +35,11 @@ public static class PaymentIntentStore
             INSERT INTO payment_intents (id, account_id, platform_id, created, amount, currency, status, capture_method, confirmation_method,
                 customer_id, payment_method_id, payment_method_types, setup_future_usage, description, receipt_email, statement_descriptor,
                 statement_descriptor_suffix, on_behalf_of, destination, transfer_amount, application_fee_amount, transfer_group, client_secret,
-                return_url, metadata, idempotency_key)
+                return_url, request_incremental_authorization, metadata, idempotency_key)
             VALUES (@Id, @AccountId, @PlatformId, @Created, @Amount, @Currency, @Status, @CaptureMethod, @ConfirmationMethod,
                 @CustomerId, @PaymentMethodId, @PaymentMethodTypes, @SetupFutureUsage, @Description, @ReceiptEmail, @StatementDescriptor,
                 @StatementDescriptorSuffix, @OnBehalfOf, @Destination, @TransferAmount, @ApplicationFeeAmount, @TransferGroup, @ClientSecret,
-                @ReturnUrl, @Metadata::jsonb, @IdempotencyKey)
+                @ReturnUrl, @RequestIncrementalAuthorization, @Metadata::jsonb, @IdempotencyKey)
             ON CONFLICT ON CONSTRAINT payment_intents_idempotency DO NOTHING
             """,
             parameters, transaction, cancellationToken: cancellationToken));
@@ -78,7 +78,7 @@ public static class PaymentIntentStore
                 transfer_amount = @TransferAmount, transfer_group = @TransferGroup, latest_charge = @LatestCharge,
                 last_payment_error = @LastPaymentError::jsonb, next_action = @NextAction::jsonb, review_id = @ReviewId,
                 cancellation_reason = @CancellationReason, canceled_at = @CanceledAt, return_url = @ReturnUrl, off_session = @OffSession,
-                metadata = @Metadata::jsonb
+                request_incremental_authorization = @RequestIncrementalAuthorization, metadata = @Metadata::jsonb
             WHERE id = @Id AND account_id = @AccountId
             """,
             intent, transaction, cancellationToken: cancellationToken));

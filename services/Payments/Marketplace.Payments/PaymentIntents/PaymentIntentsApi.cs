@@ -44,6 +44,8 @@ public static class PaymentIntentsApi
         intents.MapPost("/{id}", UpdateAsync).WithSummary("Update a payment intent").WithParameters(PaymentIntentParameters.Update);
         intents.MapPost("/{id}/confirm", ConfirmAsync).WithSummary("Confirm a payment intent: attempt the payment").WithParameters(PaymentIntentParameters.Confirm);
         intents.MapPost("/{id}/capture", CaptureAsync).WithSummary("Capture an authorised payment intent").WithParameters(PaymentIntentParameters.Capture);
+        intents.MapPost("/{id}/increment_authorization", IncrementAuthorizationAsync)
+            .WithSummary("Raise an authorised, uncaptured card payment to a new total").WithParameters(PaymentIntentParameters.IncrementAuthorization);
         intents.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel a payment intent").WithParameters(PaymentIntentParameters.Cancel);
         return endpoints;
     }
@@ -115,6 +117,7 @@ public static class PaymentIntentsApi
             ApplicationFeeAmount = fields.ApplicationFeeAmount,
             TransferGroup = fields.TransferGroup,
             ClientSecret = $"{id}_secret_{PrefixedId.New("s")[2..]}",
+            RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization,
             Metadata = StripeJson.Serialize(metadata!),
         };
         if (await PaymentIntentStore.InsertAsync(transaction, intent, context.IdempotencyKey, cancellationToken) is { } earlier)
@@ -316,6 +319,34 @@ public static class PaymentIntentsApi
         await transaction.CommitAsync(cancellationToken);
         relay.Notify();
         return await RenderAsync(dataSource, context, await waiter.WaitAsync(context.AccountId, id, cancellationToken), expand, cancellationToken);
+    }
+
+    static async Task<IResult> IncrementAuthorizationAsync(
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IAcquirer acquirer, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var increment = AuthorizationIncrement.Read(parameters);
+        var expand = ExpansionTree.Read(parameters, Expandable);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await PaymentIntentStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } intent)
+        {
+            return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        var incremented = await AuthorizationIncrements.IncrementAsync(transaction, context, intent, increment, acquirer, cancellationToken);
+        if (incremented.Error is { } refused)
+        {
+            return refused.ToResult();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await RenderAsync(dataSource, context, incremented.Intent!, expand, cancellationToken);
     }
 
     static async Task<IResult> CancelAsync(

@@ -158,8 +158,8 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
                 return await ChallengeAsync(saga, intent, charge, ChallengeKinds.ThreeDSecure, cancellationToken);
         }
 
-        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!,
-            StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!,
+        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!, StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
+            OfferIncrements(intent, (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!),
             StripeJson.Serialize(result.Aftermath), cancellationToken);
         if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
             && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
@@ -329,6 +329,18 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         }
 
         return AttemptResult.Authenticating;
+    }
+
+    /// <summary>
+    /// The charge's card details, with incremental authorisation <c>available</c> when the confirm asked for it
+    /// (<c>if_available</c>) on a manually captured card: the simulated issuers grant it to every such card.
+    /// </summary>
+    static string OfferIncrements(PaymentIntentRow intent, string paymentMethodDetails)
+    {
+        var details = JsonSerializer.Deserialize<ChargePaymentMethodDetails>(paymentMethodDetails, StripeJson.Options)!;
+        return intent is { CaptureMethod: "manual", RequestIncrementalAuthorization: "if_available" } && details.Card is { } card
+            ? StripeJson.Serialize(details with { Card = card with { IncrementalAuthorization = new CardFeatureStatus("available") } })
+            : paymentMethodDetails;
     }
 
     /// <summary>The charge's card details with the challenge's result, as Stripe shows <c>three_d_secure</c>; a bank method's unchanged.</summary>
