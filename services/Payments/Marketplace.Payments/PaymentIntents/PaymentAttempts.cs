@@ -4,7 +4,6 @@ using Marketplace.Api.Errors;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Messaging.Outbox;
-using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Events;
