@@ -11,10 +11,10 @@ namespace Marketplace.Payments.PaymentSaga;
 /// One payment attempt, from confirm to rest: Fraud assesses it (with a deadline; no answer fails closed) → the payer
 /// authenticates when the issuer or Fraud asks for 3D Secure, or approves on the bank's page of a redirect method → the
 /// issuer authorises → capture (at once, or when the platform captures) — or, for a SEPA debit, the scheme settles or
-/// returns it after a delay → the Ledger journals the charge, fee,
-/// application fee and transfer → succeeded. A block, a decline or a missed deadline fails the attempt and the intent
-/// asks for another payment method; a cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>)
-/// and messages commit with the state; the intent is <c>succeeded</c> only once the Ledger has answered.
+/// returns it after a delay → the Ledger journals the charge, fee, application fee and transfer → succeeded. A block, a
+/// decline, a returned debit or a missed deadline fails the attempt and the intent asks for another payment method; a
+/// cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>) and messages commit with the
+/// state; the intent is <c>succeeded</c> only once the Ledger has answered.
 /// </summary>
 /// <remarks>
 /// Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
@@ -124,6 +124,7 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         During(Assessing, Authenticating, Settling, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
         During(Assessing, Authenticating, AwaitingCapture, Settling, Ignore(Posted));
         During(Assessing, AwaitingCapture, Settling, Posting, Ignore(Challenged));
+        During(Assessing, Authenticating, AwaitingCapture, Posting, Ignore(DebitSettlement.Received));
 
         SetCompletedWhenFinalized();
     }
