@@ -36,6 +36,7 @@ public static partial class KeyAccessPolicy
     [GeneratedRegex("^/v1/(tokens|payment_methods|confirmation_tokens|(payment_intents|setup_intents)/[A-Za-z0-9_]+/confirm)/?$")]
     private static partial Regex PublishablePost();
 
-    [GeneratedRegex("^/v1/(payment_intents|setup_intents)/[A-Za-z0-9_]+/?$")]
+    /// <summary>An intent by its id; never <c>/search</c>, which the same shape would let read every intent of the account.</summary>
+    [GeneratedRegex("^/v1/(payment_intents|setup_intents)/(?!search/?$)[A-Za-z0-9_]+/?$")]
     private static partial Regex PublishableGet();
 }

@@ -7,6 +7,7 @@ using Marketplace.Payments.PaymentIntents;
 using Marketplace.Payments.PaymentSaga;
 using Marketplace.Payments.Processor;
 using Marketplace.Payments.Refunds;
+using Marketplace.Payments.SepaDebit;
 using Marketplace.Payments.Vault;
 
 namespace Marketplace.Payments;
@@ -20,6 +21,7 @@ public static class PaymentsServiceExtensions
             bus.AddSagaStateMachine<PaymentStateMachine, PaymentAttemptState>(typeof(PaymentStateDefinition)).PostgresRepository());
         builder.Services.Configure<PaymentSagaOptions>(builder.Configuration.GetSection(PaymentSagaOptions.Section));
         builder.Services.AddScoped<PaymentAttemptSteps>();
+        builder.Services.Configure<SepaDebitOptions>(builder.Configuration.GetSection(SepaDebitOptions.Section));
         builder.Services.Configure<PaymentIntentOptions>(builder.Configuration.GetSection(PaymentIntentOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PaymentIntentWaiter>();

@@ -106,13 +106,16 @@ public sealed class ApiKeyAuthenticationTests(GatewayFixture gateway)
         Assert.Contains(key.Redacted, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PublishableKey_OnASecretOnlyCall_Is401SecretKeyRequired()
+    [Theory]
+    [InlineData("POST", "/v1/customers")]
+    [InlineData("GET", "/v1/payment_intents/search?query=status:'succeeded'")]
+    [InlineData("GET", "/v1/payment_intents/search/")]
+    public async Task PublishableKey_OnASecretOnlyCall_Is401SecretKeyRequired(string method, string path)
     {
         var platform = await gateway.CreatePlatformAsync();
         using var client = gateway.CreateClient(platform.PublishableKey);
 
-        using var response = await client.PostAsync("/v1/customers", new FormUrlEncodedContent([]), Cancellation);
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancellation);
 
         var error = await ErrorOf(response, HttpStatusCode.Unauthorized);
         Assert.Equal("secret_key_required", error.GetProperty("code").GetString());

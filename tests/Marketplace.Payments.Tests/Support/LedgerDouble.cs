@@ -7,16 +7,20 @@ namespace Marketplace.Payments.Tests.Support;
 
 /// <summary>
 /// Stands in for the Ledger on the queues the Ledger's consumers listen on (<c>ledger-post-refund</c>…): records
-/// every command Payments sends and answers it as the Ledger would — posted, withdrawn, reinstated, returned — or refuses
-/// the refunds of the charges a test names, or holds them unanswered until the test releases them.
+/// every command Payments sends and answers it as the Ledger would — charge posted, refund posted, withdrawn,
+/// reinstated, refund returned — or refuses the refunds of the charges a test names, or holds them unanswered until
+/// the test releases them.
 /// </summary>
 public sealed class LedgerDouble(IBus bus)
 {
+    readonly ConcurrentQueue<PostCharge> _charges = new();
     readonly ConcurrentQueue<PostRefund> _refunds = new();
     readonly ConcurrentQueue<WithdrawDisputedFunds> _withdrawals = new();
     readonly ConcurrentQueue<ReinstateDisputedFunds> _reinstatements = new();
     readonly ConcurrentDictionary<string, bool> _refusing = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, ConcurrentQueue<PostRefund>> _holding = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<PostCharge> Charges => [.. _charges];
 
     public IReadOnlyList<PostRefund> Refunds => [.. _refunds];
 
@@ -43,6 +47,7 @@ public sealed class LedgerDouble(IBus bus)
     public static async Task<LedgerDouble> StartAsync(IBus bus)
     {
         var ledger = new LedgerDouble(bus);
+        await Connect<PostCharge>(bus, "ledger-post-charge", ledger.AnswerAsync);
         await Connect<PostRefund>(bus, "ledger-post-refund", ledger.AnswerAsync);
         await Connect<WithdrawDisputedFunds>(bus, "ledger-withdraw-disputed-funds", ledger.AnswerAsync);
         await Connect<ReinstateDisputedFunds>(bus, "ledger-reinstate-disputed-funds", ledger.AnswerAsync);
@@ -53,6 +58,15 @@ public sealed class LedgerDouble(IBus bus)
     static async Task Connect<T>(IBus bus, string queue, MessageHandler<T> handler)
         where T : class =>
         await bus.ConnectReceiveEndpoint(queue, endpoint => endpoint.Handler(handler)).Ready;
+
+    Task AnswerAsync(ConsumeContext<PostCharge> context)
+    {
+        _charges.Enqueue(context.Message);
+        return context.Publish(new ChargePosted
+        {
+            ChargeId = context.Message.ChargeId, JournalTransactionId = PrefixedId.New("jtx"), BalanceTransactionId = PrefixedId.New("txn"), Fee = 0,
+        });
+    }
 
     Task AnswerAsync(ConsumeContext<PostRefund> context)
     {

@@ -45,6 +45,8 @@ public sealed class PaymentsService : IAsyncLifetime
 
     public Stripe.SetupIntentService SetupIntentsFor(RequestContext context) => new(StripeFor(context));
 
+    public Stripe.PaymentIntentService PaymentIntentsFor(RequestContext context) => new(StripeFor(context));
+
     /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
     public HttpClient PageClient() => Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -8,9 +8,10 @@ using Npgsql;
 namespace Marketplace.Payments.Tests.Support;
 
 /// <summary>
-/// The Payments host with its relay and consumers running beside a <see cref="LedgerDouble"/>, for refunds and
-/// disputes: what Payments sends the Ledger is answered, and the answers come back through RabbitMQ into its consumers.
-/// The refund test cards' second act comes after half a second instead of thirty.
+/// The Payments host with its relay, consumers and payment saga running beside a <see cref="LedgerDouble"/> and a
+/// <see cref="FraudDouble"/>, for payments, refunds and disputes: what Payments sends the Ledger and Fraud is answered,
+/// and the answers come back through RabbitMQ into its consumers. The refund test cards' second act comes after half a
+/// second instead of thirty, a SEPA debit settles after half a second, a late one after two.
 /// </summary>
 public sealed class SettlingPaymentsService : IAsyncLifetime
 {
@@ -18,9 +19,12 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
         .WithSetting("Payments:VaultKey", PaymentsService.VaultKey)
         .WithSetting("Payments:Refunds:TestCardDelay", "00:00:00.5")
         // Long enough that a loaded machine does not turn the tests' "succeeded" into "pending", short enough to wait out.
-        .WithSetting("Payments:Refunds:SettleWithin", "00:00:05");
+        .WithSetting("Payments:Refunds:SettleWithin", "00:00:05")
+        .WithSetting("Payments:SepaDebit:SettlementDelay", "00:00:00.5")
+        .WithSetting("Payments:SepaDebit:LateSettlementDelay", "00:00:02");
 
     LedgerDouble? _ledger;
+    FraudDouble? _fraud;
     readonly MessageRecorder<ApiEventRaised> _events = new();
     readonly MessageRecorder<EarlyFraudWarningIssued> _fraudWarnings = new();
 
@@ -29,6 +33,8 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
     public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 
     public LedgerDouble Ledger => _ledger ?? throw new InvalidOperationException("Not started.");
+
+    public FraudDouble Fraud => _fraud ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Every event the service raised, as the Webhooks service receives them.</summary>
     public IReadOnlyList<ApiEventRaised> Events => _events.Messages;
@@ -42,6 +48,12 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
     public Stripe.RefundService RefundsFor(RequestContext context) => new(StripeFor(context));
 
     public Stripe.DisputeService DisputesFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.PaymentIntentService PaymentIntentsFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.PaymentMethodService PaymentMethodsFor(RequestContext context) => new(StripeFor(context));
+
+    public Stripe.ChargeService ChargesFor(RequestContext context) => new(StripeFor(context));
 
     Stripe.StripeClient StripeFor(RequestContext context)
     {
@@ -57,6 +69,7 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
         await _factory.InitializeAsync();
         _factory.StartServer();
         _ledger = await LedgerDouble.StartAsync(Bus);
+        _fraud = await FraudDouble.StartAsync(Bus);
         await _events.StartAsync(Bus);
         await _fraudWarnings.StartAsync(Bus);
     }

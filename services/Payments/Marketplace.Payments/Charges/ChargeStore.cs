@@ -140,4 +140,16 @@ public static class ChargeStore
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE charges SET payment_method_details = @paymentMethodDetailsJson::jsonb WHERE id = @id",
             new { id, paymentMethodDetailsJson }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>An incremental authorisation raised the uncaptured charge to <paramref name="amount"/>, with the shares of it the increment set.</summary>
+    public static Task IncrementedAsync(
+        NpgsqlTransaction transaction, string id, long amount, string paymentMethodDetailsJson, long? applicationFeeAmount, long? transferAmount,
+        CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE charges SET amount = @amount, payment_method_details = @paymentMethodDetailsJson::jsonb,
+                application_fee_amount = @applicationFeeAmount, transfer_amount = @transferAmount
+            WHERE id = @id AND NOT captured
+            """,
+            new { id, amount, paymentMethodDetailsJson, applicationFeeAmount, transferAmount }, transaction, cancellationToken: cancellationToken));
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Marketplace.Api.Lists;
 using Marketplace.Api.Objects;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.Customers;
@@ -117,7 +118,7 @@ internal static class CustomerStore
 
     /// <summary>Up to <paramref name="limit"/> customers matching <paramref name="query"/>, newest first, older than <paramref name="before"/> when given.</summary>
     public static async Task<IReadOnlyList<Customer>> SearchAsync(
-        NpgsqlDataSource dataSource, string accountId, CustomerSearchQuery query, string? before, int limit, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(query.Parameters);
         parameters.Add("accountId", accountId);

@@ -10,6 +10,7 @@ using Marketplace.Api.Lists;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Payments.PaymentMethods;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.Customers;
@@ -189,14 +190,14 @@ public static class CustomersApi
         var limit = (int)(parameters.GetLong("limit", 1, ListQuery.MaxLimit) ?? ListQuery.DefaultLimit);
         var page = parameters.GetString("page");
         ExpansionTree.Read(parameters, Expandable, isList: true);
-        CustomerSearchQuery? query = null;
-        if (text.Length > 0 && !CustomerSearchQuery.TryParse(text, out query, out var invalid))
+        SearchQuery? query = null;
+        if (text.Length > 0 && !SearchQuery.TryParse(text, CustomerSearchFields.All, out query, out var invalid))
         {
             parameters.Fail(invalid);
         }
 
         string? after = null;
-        if (page is not null && !SearchPage.TryDecode(page, out after))
+        if (page is not null && !SearchPage.TryDecode(page, "cus_", out after))
         {
             parameters.Fail(StripeError.InvalidRequest($"Invalid page: {page} is not a next_page token of this search.", "page"));
         }

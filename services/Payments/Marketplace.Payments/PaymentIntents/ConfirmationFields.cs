@@ -2,8 +2,12 @@ using Marketplace.Api.Forms;
 
 namespace Marketplace.Payments.PaymentIntents;
 
-/// <summary>What a confirm (or a create with <c>confirm=true</c>) says about this attempt.</summary>
-internal sealed record ConfirmationFields(string? PaymentMethod, bool OffSession, string? ReturnUrl, string? SetupFutureUsage, string? ReceiptEmail)
+/// <summary>
+/// What a confirm (or a create) says about this attempt. Of <c>payment_method_options</c>, only
+/// <c>card[request_incremental_authorization]</c> is taken: the simulated issuers honour it on manually captured cards.
+/// </summary>
+internal sealed record ConfirmationFields(
+    string? PaymentMethod, bool OffSession, string? ReturnUrl, string? SetupFutureUsage, string? ReceiptEmail, string? RequestIncrementalAuthorization)
 {
     public static ConfirmationFields Read(ParameterReader parameters)
     {
@@ -18,7 +22,8 @@ internal sealed record ConfirmationFields(string? PaymentMethod, bool OffSession
             offSession,
             parameters.GetString("return_url", 2048),
             parameters.GetEnum("setup_future_usage", "on_session", "off_session"),
-            parameters.GetString("receipt_email", 800));
+            parameters.GetString("receipt_email", 800),
+            parameters.GetObject("payment_method_options")?.GetObject("card")?.GetEnum("request_incremental_authorization", "if_available", "never"));
     }
 
     static bool Fail(ParameterReader parameters)

@@ -4,7 +4,6 @@ using Marketplace.Api.Errors;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Messaging.Outbox;
-using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Events;
@@ -57,10 +56,18 @@ internal static class PaymentAttempts
                 + "the PaymentMethod is attached to, or a PaymentMethod that is not attached to any Customer.", "payment_method"));
         }
 
-        if (method.Type != "card" && !ChallengeKinds.IsRedirect(method.Type))
+        if (method.Type == PaymentMethodTypes.SepaDebit && intent.Currency != "eur")
         {
             return new(null, StripeError.InvalidRequest(
-                $"Payments with {method.Type} payment methods are not available yet on this platform.", "payment_method", "payment_method_unactivated"));
+                $"The currency provided ({intent.Currency}) is invalid. Payments with sepa_debit support the following currencies: eur.", "currency",
+                "payment_intent_invalid_parameter"));
+        }
+
+        if (method.Type == PaymentMethodTypes.SepaDebit && intent.CaptureMethod == "manual")
+        {
+            return new(null, StripeError.InvalidRequest(
+                "The payment method type sepa_debit does not support capture_method manual; use automatic.", "capture_method",
+                "payment_intent_invalid_parameter"));
         }
 
         if (await ChargeEligibility.CheckAsync(transaction, intent.PlatformId, intent.AccountId, intent.OnBehalfOf, intent.Destination, cancellationToken)
@@ -105,6 +112,7 @@ internal static class PaymentAttempts
             ReturnUrl = confirmation.ReturnUrl ?? intent.ReturnUrl,
             SetupFutureUsage = confirmation.SetupFutureUsage ?? intent.SetupFutureUsage,
             ReceiptEmail = confirmation.ReceiptEmail ?? intent.ReceiptEmail,
+            RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization ?? intent.RequestIncrementalAuthorization,
         }, cancellationToken);
         await transaction.PublishAsync(new PaymentAttemptStarted { ChargeId = chargeId, PaymentIntentId = intent.Id }, cancellationToken);
         return new(chargeId, null);

@@ -25,6 +25,7 @@ public static class PaymentIntentParameters
 
     static readonly FormParameter[] Confirmation =
     [
+        new("payment_method_options", "card[request_incremental_authorization]: if_available (a manually captured card may then be incremented) or never."),
         new("off_session", "true (or one_off, recurring): the customer is not present, so no authentication can be asked of them."),
         new("return_url", "Where the payer returns after a redirect (3D Secure, bank pages)."),
     ];
@@ -67,6 +68,16 @@ public static class PaymentIntentParameters
         ExpandLatestCharge,
     ];
 
+    public static readonly FormParameter[] IncrementAuthorization =
+    [
+        new("amount", "The new total to authorize, greater than the current amount.", Required: true),
+        new("application_fee_amount", "The platform's fee on the new total."),
+        new("description", "Replaces the description."),
+        new("metadata", "Up to 50 keys of 40 characters with values of 500; an empty value deletes a key."),
+        new("transfer_data", "amount: the destination's share of the new total."),
+        ExpandLatestCharge,
+    ];
+
     public static readonly FormParameter[] Cancel =
     [
         new("cancellation_reason", "duplicate, fraudulent, requested_by_customer or abandoned."),
@@ -82,5 +93,13 @@ public static class PaymentIntentParameters
         new("limit", "1 to 100, default 10."),
         new("starting_after", "A payment intent id: the page after it."),
         new("ending_before", "A payment intent id: the page before it."),
+    ];
+
+    public static readonly FormParameter[] Search =
+    [
+        new("query", "Stripe's search query language: status:'succeeded', amount>1000, currency:'eur', customer:'cus_…', metadata['key']:'value', created<…, joined by AND or OR.", Required: true),
+        new("limit", "1 to 100, default 10."),
+        new("page", "The next_page token of the previous result."),
+        ExpandLatestCharge,
     ];
 }

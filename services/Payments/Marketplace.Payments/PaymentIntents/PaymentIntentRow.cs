@@ -40,6 +40,7 @@ public sealed record PaymentIntentRow
     public required string ClientSecret { get; init; }
     public string? ReturnUrl { get; init; }
     public bool OffSession { get; init; }
+    public string? RequestIncrementalAuthorization { get; init; }
     public required string Metadata { get; init; }
 
     public PaymentIntent ToPaymentIntent(Charge? expandedCharge = null) => new()
@@ -64,6 +65,9 @@ public sealed record PaymentIntentRow
         NextAction = NextAction is null ? null : JsonSerializer.Deserialize<JsonElement>(NextAction),
         OnBehalfOf = OnBehalfOf,
         PaymentMethod = PaymentMethodId,
+        PaymentMethodOptions = RequestIncrementalAuthorization is { } incremental
+            ? new Dictionary<string, object> { ["card"] = new PaymentIntentCardOptions(incremental) }
+            : new Dictionary<string, object>(),
         PaymentMethodTypes = PaymentMethodTypes,
         ReceiptEmail = ReceiptEmail,
         Review = ReviewId,

@@ -1,5 +1,6 @@
 using Dapper;
 using Marketplace.Api.Lists;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.PaymentIntents;
@@ -17,7 +18,7 @@ public static class PaymentIntentStore
         customer_id, payment_method_id, payment_method_types, setup_future_usage, description, receipt_email, statement_descriptor,
         statement_descriptor_suffix, on_behalf_of, destination, transfer_amount, application_fee_amount, transfer_group, latest_charge,
         last_payment_error::text AS last_payment_error, next_action::text AS next_action, review_id, cancellation_reason, canceled_at,
-        client_secret, return_url, off_session, metadata::text AS metadata
+        client_secret, return_url, off_session, request_incremental_authorization, metadata::text AS metadata
         """;
 
     /// <summary>
@@ -34,11 +35,11 @@ public static class PaymentIntentStore
             INSERT INTO payment_intents (id, account_id, platform_id, created, amount, currency, status, capture_method, confirmation_method,
                 customer_id, payment_method_id, payment_method_types, setup_future_usage, description, receipt_email, statement_descriptor,
                 statement_descriptor_suffix, on_behalf_of, destination, transfer_amount, application_fee_amount, transfer_group, client_secret,
-                return_url, metadata, idempotency_key)
+                return_url, request_incremental_authorization, metadata, idempotency_key)
             VALUES (@Id, @AccountId, @PlatformId, @Created, @Amount, @Currency, @Status, @CaptureMethod, @ConfirmationMethod,
                 @CustomerId, @PaymentMethodId, @PaymentMethodTypes, @SetupFutureUsage, @Description, @ReceiptEmail, @StatementDescriptor,
                 @StatementDescriptorSuffix, @OnBehalfOf, @Destination, @TransferAmount, @ApplicationFeeAmount, @TransferGroup, @ClientSecret,
-                @ReturnUrl, @Metadata::jsonb, @IdempotencyKey)
+                @ReturnUrl, @RequestIncrementalAuthorization, @Metadata::jsonb, @IdempotencyKey)
             ON CONFLICT ON CONSTRAINT payment_intents_idempotency DO NOTHING
             """,
             parameters, transaction, cancellationToken: cancellationToken));
@@ -77,7 +78,7 @@ public static class PaymentIntentStore
                 transfer_amount = @TransferAmount, transfer_group = @TransferGroup, latest_charge = @LatestCharge,
                 last_payment_error = @LastPaymentError::jsonb, next_action = @NextAction::jsonb, review_id = @ReviewId,
                 cancellation_reason = @CancellationReason, canceled_at = @CanceledAt, return_url = @ReturnUrl, off_session = @OffSession,
-                metadata = @Metadata::jsonb
+                request_incremental_authorization = @RequestIncrementalAuthorization, metadata = @Metadata::jsonb
             WHERE id = @Id AND account_id = @AccountId
             """,
             intent, transaction, cancellationToken: cancellationToken));
@@ -126,6 +127,26 @@ public static class PaymentIntentStore
             SELECT {Columns} FROM payment_intents
             WHERE account_id = @accountId AND (@customer::text IS NULL OR customer_id = @customer) AND {page.Where}
             ORDER BY {page.OrderBy}
+            LIMIT @limit
+            """,
+            parameters, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>Up to <paramref name="limit"/> intents matching <paramref name="query"/>, newest first, older than <paramref name="before"/> when given.</summary>
+    internal static async Task<IReadOnlyList<PaymentIntentRow>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(query.Parameters);
+        parameters.Add("accountId", accountId);
+        parameters.Add("before", before);
+        parameters.Add("limit", limit);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PaymentIntentRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM payment_intents
+            WHERE account_id = @accountId AND (@before::text IS NULL OR id < @before) AND {query.Where}
+            ORDER BY id DESC
             LIMIT @limit
             """,
             parameters, cancellationToken: cancellationToken));

@@ -15,6 +15,7 @@ using Marketplace.Payments.Customers;
 using Marketplace.Payments.Events;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Processor;
+using Marketplace.Payments.Search;
 using Marketplace.Payments.Vault;
 using Npgsql;
 
@@ -29,6 +30,7 @@ public static class PaymentIntentsApi
 {
     const string ObjectName = "payment_intent";
     const string ListUrl = "/v1/payment_intents";
+    const string SearchUrl = "/v1/payment_intents/search";
 
     static readonly FrozenSet<string> Expandable = FrozenSet.Create(StringComparer.Ordinal, "latest_charge");
 
@@ -37,10 +39,13 @@ public static class PaymentIntentsApi
         var intents = endpoints.MapGroup(ListUrl).WithTags("payment_intents");
         intents.MapPost("", CreateAsync).WithSummary("Create a payment intent (and confirm it with confirm=true)").WithParameters(PaymentIntentParameters.Create);
         intents.MapGet("", ListAsync).WithSummary("List payment intents, newest first").WithParameters(PaymentIntentParameters.List);
+        intents.MapGet("/search", SearchAsync).WithSummary("Search payment intents, newest first").WithParameters(PaymentIntentParameters.Search);
         intents.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a payment intent").WithParameters(PaymentIntentParameters.Retrieve);
         intents.MapPost("/{id}", UpdateAsync).WithSummary("Update a payment intent").WithParameters(PaymentIntentParameters.Update);
         intents.MapPost("/{id}/confirm", ConfirmAsync).WithSummary("Confirm a payment intent: attempt the payment").WithParameters(PaymentIntentParameters.Confirm);
         intents.MapPost("/{id}/capture", CaptureAsync).WithSummary("Capture an authorised payment intent").WithParameters(PaymentIntentParameters.Capture);
+        intents.MapPost("/{id}/increment_authorization", IncrementAuthorizationAsync)
+            .WithSummary("Raise an authorised, uncaptured card payment to a new total").WithParameters(PaymentIntentParameters.IncrementAuthorization);
         intents.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel a payment intent").WithParameters(PaymentIntentParameters.Cancel);
         return endpoints;
     }
@@ -112,6 +117,7 @@ public static class PaymentIntentsApi
             ApplicationFeeAmount = fields.ApplicationFeeAmount,
             TransferGroup = fields.TransferGroup,
             ClientSecret = $"{id}_secret_{PrefixedId.New("s")[2..]}",
+            RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization,
             Metadata = StripeJson.Serialize(metadata!),
         };
         if (await PaymentIntentStore.InsertAsync(transaction, intent, context.IdempotencyKey, cancellationToken) is { } earlier)
@@ -177,7 +183,11 @@ public static class PaymentIntentsApi
 
         await transaction.CommitAsync(cancellationToken);
         relay.Notify();
-        var rested = await waiter.WaitAsync(context.AccountId, intent.Id, cancellationToken);
+
+        // A SEPA debit settles days later at Stripe, whose confirm answers processing at once; its events tell the rest.
+        var rested = method!.Type == PaymentMethodTypes.SepaDebit
+            ? (await PaymentIntentStore.FindAsync(dataSource, context.AccountId, intent.Id, cancellationToken))!
+            : await waiter.WaitAsync(context.AccountId, intent.Id, cancellationToken);
         if (rested.Status == PaymentIntentStatuses.RequiresPaymentMethod && rested.LatestCharge == started.ChargeId && rested.LastPaymentError is { } failure)
         {
             // Stripe answers a failed attempt with its error, the intent inside it, as a card error.
@@ -311,6 +321,34 @@ public static class PaymentIntentsApi
         return await RenderAsync(dataSource, context, await waiter.WaitAsync(context.AccountId, id, cancellationToken), expand, cancellationToken);
     }
 
+    static async Task<IResult> IncrementAuthorizationAsync(
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IAcquirer acquirer, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var increment = AuthorizationIncrement.Read(parameters);
+        var expand = ExpansionTree.Read(parameters, Expandable);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await PaymentIntentStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } intent)
+        {
+            return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        var incremented = await AuthorizationIncrements.IncrementAsync(transaction, context, intent, increment, acquirer, cancellationToken);
+        if (incremented.Error is { } refused)
+        {
+            return refused.ToResult();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await RenderAsync(dataSource, context, incremented.Intent!, expand, cancellationToken);
+    }
+
     static async Task<IResult> CancelAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, PaymentIntentWaiter waiter, OutboxRelaySignal relay,
         CancellationToken cancellationToken)
@@ -359,6 +397,37 @@ public static class PaymentIntentsApi
 
         var rows = await PaymentIntentStore.ListAsync(dataSource, context.AccountId, query.ToSql(), customer, cancellationToken);
         return StripeJson.Result(query.ToPage([.. rows.Select(r => r.ToPaymentIntent())], ListUrl));
+    }
+
+    static async Task<IResult> SearchAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var text = parameters.GetRequiredString("query");
+        var limit = (int)(parameters.GetLong("limit", 1, ListQuery.MaxLimit) ?? ListQuery.DefaultLimit);
+        var page = parameters.GetString("page");
+        ExpansionTree.Read(parameters, Expandable, isList: true);
+        SearchQuery? query = null;
+        if (text.Length > 0 && !SearchQuery.TryParse(text, PaymentIntentSearchFields.All, out query, out var invalid))
+        {
+            parameters.Fail(invalid);
+        }
+
+        string? after = null;
+        if (page is not null && !SearchPage.TryDecode(page, "pi_", out after))
+        {
+            parameters.Fail(StripeError.InvalidRequest($"Invalid page: {page} is not a next_page token of this search.", "page"));
+        }
+
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        // Complete() found no failure, so the query was given and parsed.
+        var rows = await PaymentIntentStore.SearchAsync(dataSource, context.AccountId, query!, after, limit + 1, cancellationToken);
+        List<PaymentIntent> data = [.. rows.Take(limit).Select(r => r.ToPaymentIntent())];
+        var hasMore = rows.Count > limit;
+        return StripeJson.Result(new StripeSearchResult<PaymentIntent>(SearchUrl, hasMore, data, hasMore ? SearchPage.Encode(data[^1].Id) : null));
     }
 
     /// <summary>The checks of a payment's amounts and Connect shape that need no database.</summary>

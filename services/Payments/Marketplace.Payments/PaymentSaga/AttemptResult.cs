@@ -15,6 +15,9 @@ public enum AttemptResult
     /// <summary>The payer must authenticate (3D Secure) before the issuer decides, or approve on the bank's page.</summary>
     Authenticating,
 
+    /// <summary>A bank debit (SEPA) was submitted: the intent stays <c>processing</c> until the scheme settles or returns it.</summary>
+    Settling,
+
     /// <summary>The intent has left this attempt (canceled, or confirmed again): nothing more to do.</summary>
     Abandoned,
 }

@@ -32,6 +32,15 @@ public sealed class PaymentAttemptState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The method authorises on a bank's page (ideal, bancontact, paypal), not through the card acquirer.</summary>
     public bool Redirected { get; set; }
 
+    /// <summary>The method is a bank debit (sepa_debit): the scheme, not the card acquirer, collects it.</summary>
+    public bool BankDebit { get; set; }
+
+    /// <summary>The debit's IBAN is one of Stripe's test accounts that settle or fail only after the long delay.</summary>
+    public bool SettlesLate { get; set; }
+
+    /// <summary>The token of the scheduled <see cref="SepaDebitDue"/>.</summary>
+    public Guid? DebitSettlementTokenId { get; set; }
+
     /// <summary>The token of the scheduled <see cref="FraudAssessmentOverdue"/>, to cancel it when Fraud answers.</summary>
     public Guid? AssessmentDeadlineTokenId { get; set; }
 }

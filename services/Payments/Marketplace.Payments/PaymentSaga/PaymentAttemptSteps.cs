@@ -11,6 +11,7 @@ using Marketplace.Payments.Events;
 using Marketplace.Payments.PaymentIntents;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Processor;
+using Marketplace.Payments.SepaDebit;
 using Marketplace.Payments.Vault;
 using Npgsql;
 
@@ -32,7 +33,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         var charge = await ChargeStore.GetAsync(Transaction, chargeId, cancellationToken);
         var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
         var card = method.Card;
-        var bin = card is null ? null : (await CardNumberAsync(method.Id, cancellationToken))[..6];
+        var bin = card is null ? null : (await AccountNumberAsync(method.Id, cancellationToken))[..6];
         return new AssessPayment
         {
             PaymentId = charge.Id,
@@ -116,6 +117,11 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
         var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
         var assessment = saga.Assessment!;
+        if (method.Type == PaymentMethodTypes.SepaDebit)
+        {
+            return await SubmitDebitAsync(saga, intent, method.Id, cancellationToken);
+        }
+
         AuthorizationResult result;
         if (ChallengeKinds.IsRedirect(method.Type))
         {
@@ -137,7 +143,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
 
             var setUp = await PaymentMethodStore.IsSetUpForOffSessionAsync(Transaction, charge.AccountId, method.Id, cancellationToken);
             result = await acquirer.AuthorizeAsync(
-                new AuthorizationRequest(await CardNumberAsync(method.Id, cancellationToken), Cvc: null, charge.Amount, charge.Currency,
+                new AuthorizationRequest(await AccountNumberAsync(method.Id, cancellationToken), Cvc: null, charge.Amount, charge.Currency,
                     ThreeDSecureCompleted: saga.Authenticated, SetUpForOffSession: setUp),
                 cancellationToken);
         }
@@ -152,8 +158,8 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
                 return await ChallengeAsync(saga, intent, charge, ChallengeKinds.ThreeDSecure, cancellationToken);
         }
 
-        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!,
-            StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!,
+        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!, StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
+            OfferIncrements(intent, (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!),
             StripeJson.Serialize(result.Aftermath), cancellationToken);
         if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
             && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
@@ -179,11 +185,46 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         return AttemptResult.AwaitingCapture;
     }
 
+    /// <summary>
+    /// Submits a SEPA debit to the scheme: as at Stripe, the charge stays <c>pending</c> and the intent <c>processing</c>
+    /// until the debit settles or is returned, which the state machine schedules.
+    /// </summary>
+    async Task<AttemptResult> SubmitDebitAsync(PaymentAttemptState saga, PaymentIntentRow intent, string paymentMethodId, CancellationToken cancellationToken)
+    {
+        saga.BankDebit = true;
+        saga.SettlesLate = SepaTestAccounts.For(await AccountNumberAsync(paymentMethodId, cancellationToken)).Late;
+        await RaiseAsync(ChargeEvents.Pending, saga.ChargeId, cancellationToken);
+        if (intent.LatestCharge == saga.ChargeId)
+        {
+            await RaiseAsync(PaymentIntentEvents.Processing, intent, cancellationToken);
+        }
+
+        return AttemptResult.Settling;
+    }
+
+    /// <summary>The scheme answered a SEPA debit: settled, it goes to the Ledger like a captured card; returned, the intent needs another method.</summary>
+    public async Task<AttemptResult> DebitSettledAsync(PaymentAttemptState saga, CancellationToken cancellationToken)
+    {
+        var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
+        var assessment = saga.Assessment!;
+        if (!SepaTestAccounts.For(await AccountNumberAsync(charge.PaymentMethodId!, cancellationToken)).Settles)
+        {
+            var returned = new CardDecline(SepaTestAccounts.FailureCode, null, SepaTestAccounts.FailureMessage);
+            await FailAsync(saga, returned.Code, null, returned.Message, ChargeOutcome.IssuerDeclined(assessment, returned), cancellationToken);
+            return AttemptResult.Failed;
+        }
+
+        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, $"sepa_debit_{charge.Id}", StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
+            charge.PaymentMethodDetails!, StripeJson.Serialize(CardAftermath.None), cancellationToken);
+        var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
+        return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
+    }
+
     /// <summary>Captures <paramref name="amount"/> of the authorisation and asks the Ledger to journal it.</summary>
     public async Task<AttemptResult> CaptureAsync(PaymentAttemptState saga, long amount, long? applicationFeeAmount, CancellationToken cancellationToken)
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
-        if (!saga.Redirected && await acquirer.CaptureAsync(charge.AuthorizationId!, amount, cancellationToken) is { Succeeded: false } refused)
+        if (!saga.Redirected && !saga.BankDebit && await acquirer.CaptureAsync(charge.AuthorizationId!, amount, cancellationToken) is { Succeeded: false } refused)
         {
             throw new InvalidOperationException($"The acquirer refused to capture {charge.Id}: {refused.Failure!.Message}");
         }
@@ -291,6 +332,18 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         return AttemptResult.Authenticating;
     }
 
+    /// <summary>
+    /// The charge's card details, with incremental authorisation <c>available</c> when the confirm asked for it
+    /// (<c>if_available</c>) on a manually captured card: the simulated issuers grant it to every such card.
+    /// </summary>
+    static string OfferIncrements(PaymentIntentRow intent, string paymentMethodDetails)
+    {
+        var details = JsonSerializer.Deserialize<ChargePaymentMethodDetails>(paymentMethodDetails, StripeJson.Options)!;
+        return intent is { CaptureMethod: "manual", RequestIncrementalAuthorization: "if_available" } && details.Card is { } card
+            ? StripeJson.Serialize(details with { Card = card with { IncrementalAuthorization = new CardFeatureStatus("available") } })
+            : paymentMethodDetails;
+    }
+
     /// <summary>The charge's card details with the challenge's result, as Stripe shows <c>three_d_secure</c>; a bank method's unchanged.</summary>
     static string ThreeDSecureResult(string paymentMethodDetails, ChallengeCompleted completed)
     {
@@ -303,7 +356,8 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
             });
     }
 
-    async Task<string> CardNumberAsync(string paymentMethodId, CancellationToken cancellationToken)
+    /// <summary>The card number or IBAN sealed in the method's vault entry.</summary>
+    async Task<string> AccountNumberAsync(string paymentMethodId, CancellationToken cancellationToken)
     {
         var entry = await PaymentMethodStore.VaultEntryIdAsync(Transaction, paymentMethodId, cancellationToken);
         return vault.Open(await VaultStore.GetAsync(Transaction, entry, cancellationToken));

@@ -23,5 +23,6 @@ public sealed class PaymentStateDefinition : SagaDefinition<PaymentAttemptState>
         sagaConfigurator.Message<CaptureRequested>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<VoidRequested>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<FraudAssessmentOverdue>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
+        sagaConfigurator.Message<SepaDebitDue>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
     }
 }

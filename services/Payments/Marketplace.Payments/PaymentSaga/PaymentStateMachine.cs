@@ -1,6 +1,7 @@
 using Marketplace.Contracts.Fraud;
 using Marketplace.Contracts.Ledger;
 using Marketplace.Payments.Authentication;
+using Marketplace.Payments.SepaDebit;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,11 @@ namespace Marketplace.Payments.PaymentSaga;
 /// <summary>
 /// One payment attempt, from confirm to rest: Fraud assesses it (with a deadline; no answer fails closed) → the payer
 /// authenticates when the issuer or Fraud asks for 3D Secure, or approves on the bank's page of a redirect method → the
-/// issuer authorises → capture (at once, or when the platform captures) → the Ledger journals the charge, fee,
-/// application fee and transfer → succeeded. A block, a decline or a missed deadline fails the attempt and the intent
-/// asks for another payment method; a cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>)
-/// and messages commit with the state; the intent is <c>succeeded</c> only once the Ledger has answered.
+/// issuer authorises → capture (at once, or when the platform captures) — or, for a SEPA debit, the scheme settles or
+/// returns it after a delay → the Ledger journals the charge, fee, application fee and transfer → succeeded. A block, a
+/// decline, a returned debit or a missed deadline fails the attempt and the intent asks for another payment method; a
+/// cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>) and messages commit with the
+/// state; the intent is <c>succeeded</c> only once the Ledger has answered.
 /// </summary>
 /// <remarks>
 /// Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
@@ -20,9 +22,10 @@ namespace Marketplace.Payments.PaymentSaga;
 /// </remarks>
 public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttemptState>
 {
-    public PaymentStateMachine(IOptions<PaymentSagaOptions> options)
+    public PaymentStateMachine(IOptions<PaymentSagaOptions> options, IOptions<SepaDebitOptions> sepaDebit)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sepaDebit);
         InstanceState(x => x.CurrentState);
         Event(() => Started, e => e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId)));
         Event(() => Assessed, e =>
@@ -53,6 +56,15 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         Schedule(() => AssessmentDeadline, x => x.AssessmentDeadlineTokenId, s =>
         {
             s.Delay = options.Value.FraudDeadline;
+            s.Received = r =>
+            {
+                r.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
+        Schedule(() => DebitSettlement, x => x.DebitSettlementTokenId, s =>
+        {
+            s.Delay = sepaDebit.Value.SettlementDelay;
             s.Received = r =>
             {
                 r.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
@@ -95,16 +107,24 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
                 .ThenAsync(c => Steps(c).VoidAsync(c.Saga, c.Message.CancellationReason, c.CancellationToken))
                 .Finalize());
 
+        WhenEnter(Settling, x => x.Schedule(DebitSettlement, c => new SepaDebitDue { ChargeId = c.Saga.ChargeId },
+            c => c.Saga.SettlesLate ? sepaDebit.Value.LateSettlementDelay : sepaDebit.Value.SettlementDelay));
+
+        During(Settling,
+            When(DebitSettlement!.Received)
+                .ThenAsync(async c => await MoveAsync(c, await Steps(c).DebitSettledAsync(c.Saga, c.CancellationToken))));
+
         During(Posting,
             When(Posted)
                 .ThenAsync(c => Steps(c).PostedAsync(c.Saga, c.Message, c.CancellationToken))
                 .Finalize());
 
         // Fraud answering twice, a capture racing a cancel: whatever arrives where it no longer applies changes nothing.
-        During(Authenticating, AwaitingCapture, Posting, Ignore(Assessed), Ignore(AssessmentDeadline.Received));
-        During(Assessing, Authenticating, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
-        During(Assessing, Authenticating, AwaitingCapture, Ignore(Posted));
-        During(Assessing, AwaitingCapture, Posting, Ignore(Challenged));
+        During(Authenticating, AwaitingCapture, Settling, Posting, Ignore(Assessed), Ignore(AssessmentDeadline.Received));
+        During(Assessing, Authenticating, Settling, Posting, Ignore(CaptureAsked), Ignore(VoidAsked));
+        During(Assessing, Authenticating, AwaitingCapture, Settling, Ignore(Posted));
+        During(Assessing, AwaitingCapture, Settling, Posting, Ignore(Challenged));
+        During(Assessing, Authenticating, AwaitingCapture, Posting, Ignore(DebitSettlement.Received));
 
         SetCompletedWhenFinalized();
     }
@@ -114,6 +134,8 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
     public State Authenticating { get; private set; } = null!;
 
     public State AwaitingCapture { get; private set; } = null!;
+
+    public State Settling { get; private set; } = null!;
 
     public State Posting { get; private set; } = null!;
 
@@ -131,6 +153,8 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
 
     public Schedule<PaymentAttemptState, FraudAssessmentOverdue> AssessmentDeadline { get; private set; } = null!;
 
+    public Schedule<PaymentAttemptState, SepaDebitDue> DebitSettlement { get; private set; } = null!;
+
     static PaymentAttemptSteps Steps(BehaviorContext<PaymentAttemptState> context) => context.GetServiceOrCreateInstance<PaymentAttemptSteps>();
 
     Task MoveAsync(BehaviorContext<PaymentAttemptState> context, AttemptResult result) => result switch
@@ -138,6 +162,7 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         AttemptResult.Failed or AttemptResult.Abandoned => context.TransitionToState(Final),
         AttemptResult.Authenticating => context.TransitionToState(Authenticating),
         AttemptResult.AwaitingCapture => context.TransitionToState(AwaitingCapture),
+        AttemptResult.Settling => context.TransitionToState(Settling),
         AttemptResult.Posting => context.TransitionToState(Posting),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };

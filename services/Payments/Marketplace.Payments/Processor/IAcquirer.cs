@@ -14,6 +14,9 @@ public interface IAcquirer
 
     Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Raises an uncaptured authorisation to <paramref name="amount"/> (the new total), as an incremental authorisation.</summary>
+    Task<AcquirerResult> IncrementAsync(string authorizationId, long amount, CancellationToken cancellationToken);
+
     Task<AcquirerResult> CaptureAsync(string authorizationId, long amount, CancellationToken cancellationToken);
 
     /// <summary>Releases an authorisation that will not be captured.</summary>

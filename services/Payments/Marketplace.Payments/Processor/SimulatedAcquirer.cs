@@ -83,6 +83,12 @@ public sealed class SimulatedAcquirer(IOptions<SimulatorOptions> options) : IAcq
         return new AuthorizationResult(AuthorizationStatus.Approved, PrefixedId.New("simauth"), null, checks, card.Aftermath);
     }
 
+    public async Task<AcquirerResult> IncrementAsync(string authorizationId, long amount, CancellationToken cancellationToken)
+    {
+        await DelayAsync(cancellationToken);
+        return amount > 0 ? AcquirerResult.Success(PrefixedId.New("siminc")) : Invalid("amount");
+    }
+
     public async Task<AcquirerResult> CaptureAsync(string authorizationId, long amount, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken);

@@ -3,33 +3,23 @@ using System.Globalization;
 using System.Text;
 using Marketplace.Api.Errors;
 
-namespace Marketplace.Payments.Customers;
+namespace Marketplace.Payments.Search;
 
 /// <summary>
-/// A query of Stripe's search query language over customers, as a SQL predicate. Clauses are
-/// <c>field:"value"</c> (exact), <c>field~"value"</c> (substring, at least three characters), <c>created&gt;n</c>
-/// (and <c>&lt;</c>, <c>&gt;=</c>, <c>&lt;=</c>, <c>=</c>, <c>:</c>) and <c>metadata["key"]:"value"</c>, each
-/// negated by a leading <c>-</c>; up to ten of them, joined by spaces or <c>AND</c> (all must match) or by
-/// <c>OR</c>, never both. Values are quoted with <c>'</c> or <c>"</c>, a backslash escaping the next character;
-/// numbers may go unquoted, and an unquoted <c>null</c> matches a field that is not set.
+/// A query of Stripe's search query language over one object's <see cref="SearchFields"/>, as a SQL predicate.
+/// Clauses are <c>field:"value"</c> (exact), <c>field~"value"</c> (substring of a string, at least three
+/// characters), <c>amount&gt;n</c> (and <c>&lt;</c>, <c>&gt;=</c>, <c>&lt;=</c>, <c>=</c>, <c>:</c> on numbers and
+/// timestamps) and <c>metadata["key"]:"value"</c>, each negated by a leading <c>-</c>; up to ten of them, joined
+/// by spaces or <c>AND</c> (all must match) or by <c>OR</c>, never both. Values are quoted with <c>'</c> or
+/// <c>"</c>, a backslash escaping the next character; numbers may go unquoted, and an unquoted <c>null</c>
+/// matches a string or token that is not set. <c>metadata</c> is a token (exact, case kept).
 /// </summary>
-/// <remarks>
-/// Customers' fields by Stripe's types: <c>email</c>, <c>name</c> and <c>phone</c> are strings (exact and substring
-/// matches ignore case), <c>metadata</c> is a token (exact, case kept), <c>created</c> is numeric (Unix seconds).
-/// </remarks>
-internal sealed class CustomerSearchQuery
+internal sealed class SearchQuery
 {
     public const int MaxClauses = 10;
     public const int MinSubstringLength = 3;
 
-    static readonly Dictionary<string, string> StringColumns = new(StringComparer.Ordinal)
-    {
-        ["email"] = "email",
-        ["name"] = "name",
-        ["phone"] = "phone",
-    };
-
-    CustomerSearchQuery(string where, IReadOnlyDictionary<string, object?> parameters)
+    SearchQuery(string where, IReadOnlyDictionary<string, object?> parameters)
     {
         Where = where;
         Parameters = parameters;
@@ -40,23 +30,25 @@ internal sealed class CustomerSearchQuery
 
     public IReadOnlyDictionary<string, object?> Parameters { get; }
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out CustomerSearchQuery? query, [NotNullWhen(false)] out StripeError? error)
+    public static bool TryParse(
+        string text, SearchFields fields, [NotNullWhen(true)] out SearchQuery? query, [NotNullWhen(false)] out StripeError? error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new Parser(text);
+        ArgumentNullException.ThrowIfNull(fields);
+        var parser = new Parser(text, fields);
         query = parser.Parse();
         error = parser.Error;
         return query is not null;
     }
 
-    sealed class Parser(string text)
+    sealed class Parser(string text, SearchFields fields)
     {
         readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
         int _position;
 
         public StripeError? Error { get; private set; }
 
-        public CustomerSearchQuery? Parse()
+        public SearchQuery? Parse()
         {
             var clauses = new List<string>();
             string? connective = null;
@@ -99,7 +91,7 @@ internal sealed class CustomerSearchQuery
                 connective = next;
             }
 
-            return new CustomerSearchQuery($"({string.Join($" {connective ?? "AND"} ", clauses)})", _parameters);
+            return new SearchQuery($"({string.Join($" {connective ?? "AND"} ", clauses)})", _parameters);
         }
 
         bool AtEnd => _position >= text.Length;
@@ -118,27 +110,31 @@ internal sealed class CustomerSearchQuery
             var field = text[start.._position];
             if (field.Length == 0)
             {
-                return Fail("expected a field name, such as email");
+                return Fail("expected a field name, such as created");
             }
 
-            var predicate = field switch
-            {
-                "metadata" => ParseMetadata(),
-                "created" => ParseCreated(),
-                _ when StringColumns.TryGetValue(field, out var column) => ParseString(field, column),
-                _ => Fail($"'{field}' is not a field customers can be searched by; use created, email, metadata, name or phone", start),
-            };
+            var predicate = field == "metadata"
+                ? ParseMetadata()
+                : fields.ByName.TryGetValue(field, out var known)
+                    ? known.Kind switch
+                    {
+                        SearchFieldKind.Text => ParseString(known, substringAllowed: true),
+                        SearchFieldKind.Token => ParseString(known, substringAllowed: false),
+                        _ => ParseNumber(known),
+                    }
+                    : Fail($"'{field}' is not a field {fields.ObjectsName} can be searched by; use {fields.Listed}", start);
             return predicate is null ? null : negated ? $"NOT coalesce({predicate}, false)" : $"coalesce({predicate}, false)";
         }
 
-        string? ParseString(string field, string column)
+        string? ParseString(SearchField field, bool substringAllowed)
         {
             var operatorAt = _position;
-            if (!Accept(':') && !Accept('~'))
+            if (!Accept(':') && !(substringAllowed && Accept('~')))
             {
-                return Fail($"{field} takes : (exact match) or ~ (substring match)");
+                return Fail(substringAllowed ? $"{field.Name} takes : (exact match) or ~ (substring match)" : $"{field.Name} takes : (exact match)");
             }
 
+            var column = field.Column;
             var substring = text[operatorAt] == '~';
             if (!substring && AcceptWord("null"))
             {
@@ -156,7 +152,9 @@ internal sealed class CustomerSearchQuery
             }
 
             var parameter = Parameter(value);
-            return substring ? $"strpos(lower({column}), lower(@{parameter})) > 0" : $"lower({column}) = lower(@{parameter})";
+            return substring ? $"strpos(lower({column}), lower(@{parameter})) > 0"
+                : substringAllowed ? $"lower({column}) = lower(@{parameter})"
+                : $"{column} = @{parameter}";
         }
 
         string? ParseMetadata()
@@ -184,12 +182,12 @@ internal sealed class CustomerSearchQuery
             return $"metadata ->> @{Parameter(key)} = @{Parameter(value)}";
         }
 
-        string? ParseCreated()
+        string? ParseNumber(SearchField field)
         {
             var comparison = Accept(">=") ? ">=" : Accept("<=") ? "<=" : Accept(">") ? ">" : Accept("<") ? "<" : Accept("=") || Accept(":") ? "=" : null;
             if (comparison is null)
             {
-                return Fail("created takes :, =, >, <, >= or <=");
+                return Fail($"{field.Name} takes :, =, >, <, >= or <=");
             }
 
             var valueAt = _position;
@@ -199,12 +197,22 @@ internal sealed class CustomerSearchQuery
                 return null;
             }
 
-            if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                return Fail("created takes a Unix timestamp in seconds", valueAt);
+                return Fail(field.Kind == SearchFieldKind.Timestamp ? $"{field.Name} takes a Unix timestamp in seconds" : $"{field.Name} takes a whole number", valueAt);
             }
 
-            return $"created {comparison} @{Parameter(DateTimeOffset.FromUnixTimeSeconds(seconds))}";
+            if (field.Kind != SearchFieldKind.Timestamp)
+            {
+                return $"{field.Column} {comparison} @{Parameter(number)}";
+            }
+
+            if (number > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            {
+                return Fail($"{field.Name} takes a Unix timestamp in seconds", valueAt);
+            }
+
+            return $"{field.Column} {comparison} @{Parameter(DateTimeOffset.FromUnixTimeSeconds(number))}";
         }
 
         string? ParseQuoted()
@@ -319,7 +327,7 @@ internal sealed class CustomerSearchQuery
             return name;
         }
 
-        CustomerSearchQuery? FailQuery(string reason) => Fail<CustomerSearchQuery>(reason, _position);
+        SearchQuery? FailQuery(string reason) => Fail<SearchQuery>(reason, _position);
 
         string? Fail(string reason, int? at = null) => Fail<string>(reason, at ?? _position);
 

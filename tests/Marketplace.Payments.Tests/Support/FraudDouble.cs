@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Marketplace.Contracts.Fraud;
+using Marketplace.Data;
+using MassTransit;
+
+namespace Marketplace.Payments.Tests.Support;
+
+/// <summary>
+/// Stands in for Fraud on the exchange its assessment consumer listens on: records every payment the saga asks
+/// about and allows it at normal risk, as Fraud allows a payment no rule matches.
+/// </summary>
+public sealed class FraudDouble
+{
+    readonly ConcurrentQueue<AssessPayment> _requests = new();
+
+    public IReadOnlyList<AssessPayment> Requests => [.. _requests];
+
+    public static async Task<FraudDouble> StartAsync(IBus bus)
+    {
+        var fraud = new FraudDouble();
+        await bus.ConnectReceiveEndpoint("fraud-assess-payment", endpoint => endpoint.Handler<AssessPayment>(fraud.AllowAsync)).Ready;
+        return fraud;
+    }
+
+    Task AllowAsync(ConsumeContext<AssessPayment> context)
+    {
+        _requests.Enqueue(context.Message);
+        return context.RespondAsync(new PaymentAssessed
+        {
+            PaymentId = context.Message.PaymentId,
+            AssessmentId = PrefixedId.New("frasm"),
+            Action = "allow",
+            RiskScore = 20,
+            RiskLevel = "normal",
+            Factors = [],
+            Outcome = new AssessmentOutcome { Type = "authorized", RiskLevel = "normal", RiskScore = 20 },
+        });
+    }
+}
