@@ -114,4 +114,23 @@ public sealed class PaymentIntentBehaviourTests
         var paths = document.RootElement.GetProperty("paths");
         Assert.All(DocumentedPaths, path => Assert.True(paths.TryGetProperty(path, out _), path));
     }
+
+    [Fact]
+    public async Task APublishableKey_ReadsAPaymentIntentOnlyWithItsClientSecret()
+    {
+        var platform = await RunningPlatform.CreatePlatformAsync();
+        var intent = await RunningPlatform.Stripe(platform.SecretKey).V1.PaymentIntents.CreateAsync(
+            new PaymentIntentCreateOptions { Amount = 2_000, Currency = "usd" }, cancellationToken: Cancellation);
+        var browser = RunningPlatform.Stripe(platform.PublishableKey);
+
+        var withSecret = await browser.V1.PaymentIntents.GetAsync(intent.Id, new PaymentIntentGetOptions { ClientSecret = intent.ClientSecret },
+            cancellationToken: Cancellation);
+        var without = await Assert.ThrowsAsync<StripeException>(() => browser.V1.PaymentIntents.GetAsync(intent.Id, cancellationToken: Cancellation));
+        var wrong = await Assert.ThrowsAsync<StripeException>(() => browser.V1.PaymentIntents.GetAsync(intent.Id,
+            new PaymentIntentGetOptions { ClientSecret = intent.ClientSecret + "x" }, cancellationToken: Cancellation));
+
+        Assert.Equal(intent.Id, withSecret.Id);
+        Assert.Equal(("invalid_request_error", "client_secret"), (without.StripeError.Type, without.StripeError.Param));
+        Assert.Equal("client_secret", wrong.StripeError.Param);
+    }
 }

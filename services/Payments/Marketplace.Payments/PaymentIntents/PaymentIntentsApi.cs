@@ -9,6 +9,7 @@ using Marketplace.Api.Money;
 using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Messaging.Outbox;
+using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Customers;
@@ -143,6 +144,7 @@ public static class PaymentIntentsApi
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var confirmation = ConfirmationFields.Read(parameters);
+        var clientSecret = parameters.GetString("client_secret", 200);
         var expand = ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
         {
@@ -154,6 +156,11 @@ public static class PaymentIntentsApi
         if (await PaymentIntentStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } intent)
         {
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        if (ClientSecrets.Check(context, "PaymentIntent", intent.ClientSecret, clientSecret) is { } refused)
+        {
+            return refused.ToResult();
         }
 
         PaymentMethod? method = null;
@@ -201,16 +208,21 @@ public static class PaymentIntentsApi
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
-        parameters.GetString("client_secret");
+        var clientSecret = parameters.GetString("client_secret", 200);
         var expand = ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
         }
 
-        return await PaymentIntentStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is { } intent
-            ? await RenderAsync(dataSource, context, intent, expand, cancellationToken)
-            : StripeError.ResourceMissing(ObjectName, id).ToResult();
+        if (await PaymentIntentStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is not { } intent)
+        {
+            return StripeError.ResourceMissing(ObjectName, id).ToResult();
+        }
+
+        return ClientSecrets.Check(context, "PaymentIntent", intent.ClientSecret, clientSecret) is { } refused
+            ? refused.ToResult()
+            : await RenderAsync(dataSource, context, intent, expand, cancellationToken);
     }
 
     static async Task<IResult> UpdateAsync(

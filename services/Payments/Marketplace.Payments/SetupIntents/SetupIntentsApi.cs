@@ -363,18 +363,8 @@ public static class SetupIntentsApi
             : null;
     }
 
-    /// <summary>
-    /// A publishable key (browser code) reads and confirms an intent only with its client secret, which the gateway
-    /// leaves to this service to check; a secret key may send one too, and then it must match.
-    /// </summary>
-    static StripeError? ClientSecretError(RequestContext context, SetupIntent intent, string? clientSecret) => clientSecret switch
-    {
-        null when context.KeyKind == ApiKeyKind.Publishable =>
-            StripeError.InvalidRequest("A publishable key needs the SetupIntent's client_secret to read or confirm it.", "client_secret"),
-        null => null,
-        _ when CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(intent.ClientSecret)) => null,
-        _ => StripeError.InvalidRequest("The client_secret provided does not match the client_secret associated with the SetupIntent.", "client_secret"),
-    };
+    static StripeError? ClientSecretError(RequestContext context, SetupIntent intent, string? clientSecret) =>
+        ClientSecrets.Check(context, "SetupIntent", intent.ClientSecret, clientSecret);
 
     static StripeError MissingPaymentMethod() =>
         StripeError.InvalidRequest(
