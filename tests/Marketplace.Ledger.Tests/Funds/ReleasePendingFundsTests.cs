@@ -32,7 +32,11 @@ public sealed class ReleasePendingFundsTests(QuickReleaseLedgerService ledger) :
             await transaction.CommitAsync(Cancellation);
         }
 
-        await Eventually.Until(() => Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")), b => b != 0, TimeSpan.FromSeconds(30));
+        // Each owner's share is released by a message of its own: wait for both.
+        await Eventually.Until(
+            async () => (await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")),
+                await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform, "usd"))),
+            b => b.Item1 != 0 && b.Item2 != 0, TimeSpan.FromSeconds(30));
 
         Assert.Equal(877, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(seller, "usd")));
         Assert.Equal(0, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.PendingOf(seller, "usd")));

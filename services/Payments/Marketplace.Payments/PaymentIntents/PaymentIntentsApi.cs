@@ -315,22 +315,9 @@ public static class PaymentIntentsApi
             return error.ToResult();
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await PaymentIntentStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } intent)
-        {
-            return StripeError.ResourceMissing(ObjectName, id).ToResult();
-        }
-
-        var captured = await PaymentAttempts.CaptureAsync(transaction, intent, amountToCapture, applicationFeeAmount, cancellationToken);
-        if (captured is not null)
-        {
-            return captured.ToResult();
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        relay.Notify();
-        return await RenderAsync(dataSource, context, await waiter.WaitAsync(context.AccountId, id, cancellationToken), expand, cancellationToken);
+        return await HandOverAsync(id, context, dataSource, waiter, relay, expand,
+            (transaction, intent) => PaymentAttempts.CaptureAsync(transaction, intent, amountToCapture, applicationFeeAmount, cancellationToken),
+            cancellationToken);
     }
 
     static async Task<IResult> IncrementAuthorizationAsync(
@@ -373,6 +360,20 @@ public static class PaymentIntentsApi
             return error.ToResult();
         }
 
+        return await HandOverAsync(id, context, dataSource, waiter, relay, expand,
+            (transaction, intent) => PaymentAttempts.CancelAsync(transaction, context, intent, reason, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands an intent, locked in a transaction of its own, to <paramref name="handOver"/> (a capture or a cancel, which
+    /// ask the payment saga): an error leaves everything as it was; otherwise the hand-over commits, the outbox relay is
+    /// woken, and the answer is the intent where the saga left it.
+    /// </summary>
+    static async Task<IResult> HandOverAsync(
+        string id, RequestContext context, NpgsqlDataSource dataSource, PaymentIntentWaiter waiter, OutboxRelaySignal relay, ExpansionTree expand,
+        Func<NpgsqlTransaction, PaymentIntentRow, Task<StripeError?>> handOver, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await PaymentIntentStore.LockAsync(transaction, context.AccountId, id, cancellationToken) is not { } intent)
@@ -380,10 +381,9 @@ public static class PaymentIntentsApi
             return StripeError.ResourceMissing(ObjectName, id).ToResult();
         }
 
-        var canceled = await PaymentAttempts.CancelAsync(transaction, context, intent, reason, cancellationToken);
-        if (canceled is not null)
+        if (await handOver(transaction, intent) is { } refused)
         {
-            return canceled.ToResult();
+            return refused.ToResult();
         }
 
         await transaction.CommitAsync(cancellationToken);
