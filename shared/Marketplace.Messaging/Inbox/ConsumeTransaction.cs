@@ -30,5 +30,13 @@ public sealed class ConsumeTransaction
 
     internal IReadOnlyList<Func<ConsumeContext, Task>> AfterCommitActions => _afterCommit;
 
-    internal void Begin(NpgsqlTransaction transaction) => _transaction = transaction;
+    /// <summary>
+    /// A new attempt at the message: after-commit actions belong to the attempt that asked for them, never to a later
+    /// one (an attempt that rolled back computed what they would send).
+    /// </summary>
+    internal void Begin(NpgsqlTransaction transaction)
+    {
+        _afterCommit.Clear();
+        _transaction = transaction;
+    }
 }

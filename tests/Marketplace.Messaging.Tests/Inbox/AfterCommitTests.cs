@@ -35,4 +35,17 @@ public sealed class AfterCommitTests : BackboneTest
 
         await host.StopAsync(Cancellation);
     }
+
+    [Fact]
+    public async Task ARetriedMessage_RunsOnlyWhatItsCommittedAttemptAskedFor()
+    {
+        using var host = MessagingHost.Create(Database, Broker, bus => bus.AddConsumer<RetriedPingConsumer>());
+        await host.StartAsync(Cancellation);
+        var client = host.Services.GetRequiredService<IBus>().CreateRequestClient<Ping>(new Uri("exchange:retried-ping"), RequestTimeout.After(s: 15));
+
+        var response = await client.GetResponse<Pong>(new Ping { PingId = Guid.NewGuid() }, Cancellation);
+
+        Assert.Equal(Guid.Empty, response.Message.PingId);
+        await host.StopAsync(Cancellation);
+    }
 }
