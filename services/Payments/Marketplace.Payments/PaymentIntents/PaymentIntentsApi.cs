@@ -414,32 +414,15 @@ public static class PaymentIntentsApi
     static async Task<IResult> SearchAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
-        var text = parameters.GetRequiredString("query");
-        var limit = (int)(parameters.GetLong("limit", 1, ListQuery.MaxLimit) ?? ListQuery.DefaultLimit);
-        var page = parameters.GetString("page");
+        var search = SearchRequest.Read(parameters, PaymentIntentSearchFields.All, "pi_");
         ExpansionTree.Read(parameters, Expandable, isList: true);
-        SearchQuery? query = null;
-        if (text.Length > 0 && !SearchQuery.TryParse(text, PaymentIntentSearchFields.All, out query, out var invalid))
-        {
-            parameters.Fail(invalid);
-        }
-
-        string? after = null;
-        if (page is not null && !SearchPage.TryDecode(page, "pi_", out after))
-        {
-            parameters.Fail(StripeError.InvalidRequest($"Invalid page: {page} is not a next_page token of this search.", "page"));
-        }
-
         if (parameters.Complete() is { } error)
         {
             return error.ToResult();
         }
 
-        // Complete() found no failure, so the query was given and parsed.
-        var rows = await PaymentIntentStore.SearchAsync(dataSource, context.AccountId, query!, after, limit + 1, cancellationToken);
-        List<PaymentIntent> data = [.. rows.Take(limit).Select(r => r.ToPaymentIntent())];
-        var hasMore = rows.Count > limit;
-        return StripeJson.Result(new StripeSearchResult<PaymentIntent>(SearchUrl, hasMore, data, hasMore ? SearchPage.Encode(data[^1].Id) : null));
+        var rows = await PaymentIntentStore.SearchAsync(dataSource, context.AccountId, search.Query!, search.After, search.Limit + 1, cancellationToken);
+        return StripeJson.Result(search.Page<PaymentIntent>([.. rows.Select(r => r.ToPaymentIntent())], SearchUrl, r => r.Id));
     }
 
     /// <summary>The checks of a payment's amounts and Connect shape that need no database.</summary>
