@@ -63,10 +63,12 @@ stop_postgres() {
 }
 
 # Roles and databases; re-setting the passwords each run keeps them in step with secrets.env.
+# pg_signal_backend lets the admin's DROP DATABASE ... WITH (FORCE) end an autovacuum worker still in a test database.
 setup_postgres() {
   local entry name var sql
   sql="SELECT 'CREATE ROLE marketplace_admin' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketplace_admin')\\gexec
-ALTER ROLE marketplace_admin WITH LOGIN CREATEDB CREATEROLE PASSWORD '$MARKETPLACE_ADMIN_PASSWORD';"
+ALTER ROLE marketplace_admin WITH LOGIN CREATEDB CREATEROLE PASSWORD '$MARKETPLACE_ADMIN_PASSWORD';
+SELECT 'GRANT pg_signal_backend TO marketplace_admin' WHERE NOT pg_has_role('marketplace_admin', 'pg_signal_backend', 'MEMBER')\\gexec"
   for entry in "${APPS[@]}"; do
     read -r name _ <<<"$entry"
     var="$(db_password_var "$name")"
