@@ -6,12 +6,12 @@ using Npgsql;
 namespace Marketplace.Fraud.Velocity;
 
 /// <summary>
-/// Counts a payment against its keys (card fingerprint, email, IP address) in the caller's transaction, in one
-/// statement, and answers the counts of the sliding hour and day per dimension. Exact under concurrency: the current
-/// minute's row of each key is updated in place, so concurrent payments of one key queue on its lock and each reads
-/// the count its own increment made; rows are locked in the fixed order of <see cref="VelocityDimension"/>, so two
-/// payments sharing keys cannot deadlock. Durable: the counts are rows that commit with the assessment (a
-/// rolled-back assessment counts nothing).
+/// Counts a payment against its keys (card fingerprint, email, IP address) in the caller's transaction, in one round
+/// trip, and answers the counts of the sliding hour and day per dimension. Exact under concurrency: a transaction-long
+/// advisory lock per key, taken in one fixed order (so two payments sharing keys cannot deadlock), queues concurrent
+/// payments of one key; the counting statement that follows reads with a snapshot taken after the lock, so it sees
+/// every committed payment of the key, whichever minute bucket the clock put it in. Durable: the counts are rows that
+/// commit with the assessment (a rolled-back assessment counts nothing).
 /// </summary>
 public static class VelocityCounter
 {
@@ -25,34 +25,42 @@ public static class VelocityCounter
             return new Dictionary<VelocityDimension, VelocityCount>();
         }
 
-        var ordered = keys.OrderBy(pair => pair.Key).ToArray();
-        var rows = await transaction.Connection!.QueryAsync<(string Dimension, int Hourly, int Daily)>(new CommandDefinition(
+        // Two statements: under READ COMMITTED each takes its snapshot when it starts, so the second one's comes after
+        // the locks. Its own bucket is left out of the sum (the bump already holds it); a later bucket is not, since a
+        // payment that took the lock first may have read a clock a moment ahead.
+        using var results = await transaction.Connection!.QueryMultipleAsync(new CommandDefinition(
             """
+            SELECT count(pg_advisory_xact_lock(lock.key))
+            FROM (SELECT hashtextextended(@platformId || ' ' || dimension || ' ' || key_hash, 0) AS key
+                  FROM unnest(@dimensions, @hashes) AS key (dimension, key_hash)
+                  ORDER BY 1) AS lock;
+
             WITH bumped AS (
                 INSERT INTO velocity_counts (platform_id, dimension, key_hash, bucket, count)
                 SELECT @platformId, key.dimension, key.key_hash, date_trunc('minute', @now), 1
-                FROM unnest(@dimensions, @hashes) WITH ORDINALITY AS key (dimension, key_hash, position)
-                ORDER BY key.position
+                FROM unnest(@dimensions, @hashes) AS key (dimension, key_hash)
                 ON CONFLICT (platform_id, dimension, key_hash, bucket) DO UPDATE SET count = velocity_counts.count + 1
                 RETURNING dimension, key_hash, count
             )
             SELECT bumped.dimension,
-                   bumped.count + coalesce(sum(earlier.count) FILTER (WHERE earlier.bucket > @now - interval '1 hour'), 0)::integer AS hourly,
-                   bumped.count + coalesce(sum(earlier.count), 0)::integer AS daily
+                   bumped.count + coalesce(sum(other.count) FILTER (WHERE other.bucket > @now - interval '1 hour'), 0)::integer AS hourly,
+                   bumped.count + coalesce(sum(other.count), 0)::integer AS daily
             FROM bumped
-            LEFT JOIN velocity_counts earlier
-              ON earlier.platform_id = @platformId AND earlier.dimension = bumped.dimension AND earlier.key_hash = bumped.key_hash
-             AND earlier.bucket > @now - interval '1 day' AND earlier.bucket < date_trunc('minute', @now)
+            LEFT JOIN velocity_counts other
+              ON other.platform_id = @platformId AND other.dimension = bumped.dimension AND other.key_hash = bumped.key_hash
+             AND other.bucket > @now - interval '1 day' AND other.bucket <> date_trunc('minute', @now)
             GROUP BY bumped.dimension, bumped.count
             """,
             new
             {
                 platformId,
                 now,
-                dimensions = ordered.Select(pair => pair.Key.ToString()).ToArray(),
-                hashes = ordered.Select(pair => Hash(pair.Value)).ToArray(),
+                dimensions = keys.Keys.Select(dimension => dimension.ToString()).ToArray(),
+                hashes = keys.Values.Select(Hash).ToArray(),
             },
             transaction, cancellationToken: cancellationToken));
+        await results.ReadSingleAsync<long>();
+        var rows = await results.ReadAsync<(string Dimension, int Hourly, int Daily)>();
         return rows.ToDictionary(row => Enum.Parse<VelocityDimension>(row.Dimension), row => new VelocityCount(row.Hourly, row.Daily));
     }
 
