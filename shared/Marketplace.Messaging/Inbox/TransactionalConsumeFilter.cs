@@ -9,7 +9,7 @@ namespace Marketplace.Messaging.Inbox;
 
 /// <summary>
 /// Runs one consumer (or saga) on one message inside a database transaction that starts with the inbox row:
-/// a message this consumer already consumed is acknowledged and skipped; otherwise the consumer's writes, its
+/// a message this consumer already consumed is acknowledged as consumed and not handled again; otherwise the consumer's writes, its
 /// saga state and its outgoing messages commit together with the inbox row, or not at all (and the retry policy
 /// around this filter runs the whole transaction again).
 /// </summary>
@@ -32,6 +32,8 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
         if (!await InboxStore.TryRecordAsync(transaction, messageId, consumerId, context.CancellationToken))
         {
             LogDuplicate(messageId, consumerId);
+            // Consumed, for MassTransit too: a delivery no consumer took would be moved to the _skipped queue.
+            await context.NotifyConsumed(context, TimeSpan.Zero, consumerId);
             return;
         }
 

@@ -10,7 +10,7 @@ namespace Marketplace.Messaging.Tests.Inbox;
 public sealed class InboxTests : BackboneTest
 {
     [Fact]
-    public async Task SameMessageDeliveredTwice_HasItsEffectOnce()
+    public async Task SameMessageDeliveredTwice_HasItsEffectOnce_AndTheDuplicateCountsAsConsumed()
     {
         using var host = MessagingHost.Create(Database, Broker, bus => bus.AddConsumer<ThingHappenedConsumer>());
         var counter = new ReceiveCounter();
@@ -26,6 +26,7 @@ public sealed class InboxTests : BackboneTest
         await Eventually.Until(() => Task.FromResult(counter.Count), n => n >= 2);
         Assert.Equal(1, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = @thing", new { thing }));
         Assert.Equal(1, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId", new { messageId }));
+        Assert.Equal(0, counter.Unconsumed);
         await host.StopAsync(Cancellation);
     }
 

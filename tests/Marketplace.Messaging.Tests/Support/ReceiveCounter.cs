@@ -6,11 +6,20 @@ namespace Marketplace.Messaging.Tests.Support;
 sealed class ReceiveCounter : IReceiveObserver
 {
     int _count;
+    int _unconsumed;
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Deliveries MassTransit saw no consumer take: it moves those to the endpoint's <c>_skipped</c> queue.</summary>
+    public int Unconsumed => Volatile.Read(ref _unconsumed);
+
     public Task PostReceive(ReceiveContext context)
     {
+        if (!context.IsDelivered)
+        {
+            Interlocked.Increment(ref _unconsumed);
+        }
+
         Interlocked.Increment(ref _count);
         return Task.CompletedTask;
     }
