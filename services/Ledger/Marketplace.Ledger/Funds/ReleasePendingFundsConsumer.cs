@@ -6,6 +6,7 @@ using Marketplace.Data;
 using Marketplace.Ledger.Balances;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
+using Marketplace.Ledger.Transfers;
 using Marketplace.Messaging.Inbox;
 using Marketplace.Messaging.Outbox;
 using MassTransit;
@@ -16,24 +17,62 @@ namespace Marketplace.Ledger.Funds;
 /// Moves what a charge put into one owner's pending balance — positive, or negative where its fee exceeded its share
 /// — into the available balance, in one posting caused by the release of that charge for that owner (so once, however
 /// often the message comes), and announces it: <see cref="FundsBecameAvailable"/> to the other services,
-/// <c>balance.available</c> to the account. A release sent twice (a charge
-/// journaled by two separate commands) posts once but may announce twice; the event only reports the balance.
+/// <c>balance.available</c> to the account. A release sent twice (a charge journaled by two separate commands) posts
+/// once but may announce twice; the event only reports the balance.
 /// </summary>
+/// <remarks>
+/// The release of the charge's own account also releases the transfers made from the charge's pending funds
+/// (<c>source_transaction</c>): what they took leaves that account's share, and their destinations' funds become
+/// available with it. It holds the charge's transfer lock (<see cref="SourceChargeTransfers"/>) until it commits, with
+/// the charge marked released, so no transfer draws on the pending funds in between.
+/// </remarks>
 public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, JournalWriter journal) : IConsumer<ReleasePendingFunds>
 {
     public async Task Consume(ConsumeContext<ReleasePendingFunds> context)
     {
         var (chargeId, owner) = (context.Message.ChargeId, context.Message.Owner);
-        var pending = (await transaction.Connection.QueryAsync<(string Owner, string Currency, long Net)>(new CommandDefinition(
+        var cancellationToken = context.CancellationToken;
+        await SourceChargeTransfers.LockAsync(transaction.Connection, transaction.Transaction, chargeId, cancellationToken);
+        var releasesTransfers = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE charges SET released = true WHERE id = @chargeId AND on_account = @owner",
+            new { chargeId, owner }, transaction.Transaction, cancellationToken: cancellationToken)) == 1;
+
+        // The owner's pending lines of the charge's posting, and — for the charge's own account — of its transfers.
+        var shares = await PendingAsync(
             """
-            SELECT e.owner, e.currency, sum(e.amount)::bigint AS net
+            t.cause = @cause
+            OR (@releasesTransfers AND t.source IN (SELECT id FROM transfers WHERE source_transaction = @chargeId))
+            """, new { cause = ChargeCause(chargeId), chargeId, releasesTransfers, owner }, cancellationToken);
+        await ReleaseAsync(context, owner, $"release:{chargeId}:{owner}", chargeId, shares);
+
+        if (releasesTransfers)
+        {
+            foreach (var transfer in await transaction.Connection.QueryAsync<(string Id, string Destination)>(new CommandDefinition(
+                "SELECT id, destination FROM transfers WHERE source_transaction = @chargeId ORDER BY id COLLATE \"C\"",
+                new { chargeId }, transaction.Transaction, cancellationToken: cancellationToken)))
+            {
+                var drawn = await PendingAsync("t.source = @transferId", new { transferId = transfer.Id, owner = transfer.Destination }, cancellationToken);
+                await ReleaseAsync(context, transfer.Destination, $"release:{transfer.Id}", transfer.Id, drawn);
+            }
+        }
+    }
+
+    public static string ChargeCause(string chargeId) => $"charge:{chargeId}";
+
+    /// <summary>What the journal transactions matching <paramref name="condition"/> left in <c>@owner</c>'s pending balance, per currency.</summary>
+    async Task<List<(string Currency, long Net)>> PendingAsync(string condition, object parameters, CancellationToken cancellationToken) =>
+        (await transaction.Connection.QueryAsync<(string Currency, long Net)>(new CommandDefinition(
+            $"""
+            SELECT e.currency, sum(e.amount)::bigint AS net
             FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id
-            WHERE t.cause = @cause AND e.bucket = @bucket AND e.owner = @owner
-            GROUP BY e.owner, e.currency
+            WHERE ({condition}) AND e.bucket = '{LedgerAccounts.Pending}' AND e.owner = @owner
+            GROUP BY e.currency
             HAVING sum(e.amount) <> 0
             ORDER BY e.currency COLLATE "C"
-            """,
-            new { cause = ChargeCause(chargeId), bucket = LedgerAccounts.Pending, owner }, transaction.Transaction, cancellationToken: context.CancellationToken))).ToList();
+            """, parameters, transaction.Transaction, cancellationToken: cancellationToken))).ToList();
+
+    async Task ReleaseAsync(ConsumeContext<ReleasePendingFunds> context, string owner, string cause, string source, List<(string Currency, long Net)> pending)
+    {
         if (pending.Count == 0)
         {
             return;
@@ -41,16 +80,16 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
 
         var lines = pending.SelectMany(p => new[]
         {
-            new JournalLine(LedgerAccounts.PendingOf(p.Owner, p.Currency), -p.Net),
-            new JournalLine(LedgerAccounts.AvailableOf(p.Owner, p.Currency), p.Net),
+            new JournalLine(LedgerAccounts.PendingOf(owner, p.Currency), -p.Net),
+            new JournalLine(LedgerAccounts.AvailableOf(owner, p.Currency), p.Net),
         }).ToList();
-        await journal.PostAsync(new Posting($"release:{chargeId}:{owner}", "release", chargeId, lines), context.CancellationToken);
+        await journal.PostAsync(new Posting(cause, "release", source, lines), context.CancellationToken);
 
-        foreach (var (_, currency, net) in pending)
+        foreach (var (currency, net) in pending)
         {
             await context.Publish(new FundsBecameAvailable
             {
-                PlatformId = context.Message.PlatformId, AccountId = owner, ChargeId = chargeId, Currency = currency, Amount = net,
+                PlatformId = context.Message.PlatformId, AccountId = owner, ChargeId = context.Message.ChargeId, Currency = currency, Amount = net,
             });
         }
 
@@ -66,6 +105,4 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
             Created = DateTimeOffset.UtcNow,
         }, context.CancellationToken);
     }
-
-    public static string ChargeCause(string chargeId) => $"charge:{chargeId}";
 }

@@ -25,6 +25,27 @@ public static class MovementRules
         };
 
     /// <summary>
+    /// A transfer with <c>source_transaction</c> made while its charge's funds are still pending (Stripe lets it go
+    /// ahead at once): the platform's pending funds move to the destination's pending balance, and become available
+    /// with the charge's, at <paramref name="availableOn"/>. Not refused: the source charge's remaining amount bounds it.
+    /// </summary>
+    public static Posting TransferFromPending(
+        string transferId, string destinationPayment, string platformId, string destination, long amount, string currency, string cause,
+        DateTimeOffset availableOn) =>
+        new(cause, "transfer", transferId,
+        [
+            new JournalLine(LedgerAccounts.PendingOf(platformId, currency), -amount),
+            new JournalLine(LedgerAccounts.PendingOf(destination, currency), amount),
+        ])
+        {
+            BalanceTransactions =
+            [
+                new BalanceTransactionEntry(platformId, currency, -amount, 0, "transfer", "transfer", transferId, availableOn),
+                new BalanceTransactionEntry(destination, currency, amount, 0, "payment", "transfer", destinationPayment, availableOn),
+            ],
+        };
+
+    /// <summary>
     /// A transfer reversal: the connected account gives back (it may go negative, as Stripe lets a reversal do), shown
     /// to the platform as a <c>transfer_refund</c> and to the connected account as the refund of the transfer's
     /// payment (<paramref name="paymentRefundId"/>).

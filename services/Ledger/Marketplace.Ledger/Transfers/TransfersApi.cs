@@ -16,7 +16,8 @@ using Npgsql;
 namespace Marketplace.Ledger.Transfers;
 
 /// <summary>
-/// <c>/v1/transfers</c>: the platform moves money from its available balance to one of its connected accounts. The
+/// <c>/v1/transfers</c>: the platform moves money from its available balance to one of its connected accounts — or,
+/// naming a charge as <c>source_transaction</c>, from that charge's funds while they are pending (<see cref="SourceChargeTransfers"/>). The
 /// transfer's row commits with its journal posting (a companion row), and the posting's cause is the request's
 /// idempotency key when there is one: a create retried with that key finds the posting and answers with its transfer.
 /// </summary>
@@ -33,7 +34,7 @@ public static class TransfersApi
             new FormParameter("destination", "The connected account (acct_…) to receive the funds.", Required: true),
             new FormParameter("description", "An arbitrary string."),
             new FormParameter("metadata", "Key-value pairs."),
-            new FormParameter("source_transaction", "The charge the transfer pays out of."),
+            new FormParameter("source_transaction", "The charge the transfer pays out of: it goes ahead while the charge's funds are pending, and its funds become available with the charge's."),
             new FormParameter("transfer_group", "Groups the transfer with its charges."));
         group.MapGet("", ListAsync).WithSummary("List transfers, newest first (destination, transfer_group, created)");
         group.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a transfer");
@@ -76,17 +77,38 @@ public static class TransfersApi
         }
 
         var transferId = PrefixedId.New("tr");
+        var destinationPayment = PrefixedId.New("py");
         var cause = context.IdempotencyKey is { } key ? $"transfer:{context.PlatformId}:key:{key}" : $"transfer:{transferId}";
-        var posting = MovementRules.Transfer(transferId, PrefixedId.New("py"), context.PlatformId, destination, amount, currency!, cause, time.GetUtcNow());
-        posting = posting with
+        var now = time.GetUtcNow();
+        Posting Build(SourceCharge? charge)
         {
-            Rows = [TransferRecord.Insert(transferId, context.PlatformId, posting, description, JsonSerializer.Serialize(merged), transferGroup, sourceTransaction)],
-        };
-        switch (await journal.PostAsync(posting, cancellationToken))
+            var posting = charge is { Released: false }
+                ? MovementRules.TransferFromPending(transferId, destinationPayment, context.PlatformId, destination, amount, currency!, cause,
+                    new DateTimeOffset(charge.AvailableOn, TimeSpan.Zero))
+                : MovementRules.Transfer(transferId, destinationPayment, context.PlatformId, destination, amount, currency!, cause, now);
+            return posting with
+            {
+                Rows = [TransferRecord.Insert(transferId, context.PlatformId, posting, description, JsonSerializer.Serialize(merged), transferGroup, sourceTransaction)],
+            };
+        }
+
+        var made = sourceTransaction is null
+            ? new SourceChargeTransferResult.Journaled(await journal.PostAsync(Build(null), cancellationToken))
+            : await SourceChargeTransfers.PostAsync(connection, journal, context.PlatformId, sourceTransaction, currency!, amount, cause, Build, cancellationToken);
+        switch (made)
         {
-            case PostingResult.InsufficientFunds:
+            case SourceChargeTransferResult.Missing:
+                return StripeError.InvalidRequest($"No such charge: '{sourceTransaction}'", "source_transaction", StripeErrorCode.ResourceMissing).ToResult();
+            case SourceChargeTransferResult.OtherCurrency other:
+                return StripeError.InvalidRequest(
+                    $"The currency of source_transaction's balance transaction ({other.Currency}) must be the same as the transfer currency ({currency}).",
+                    "currency").ToResult();
+            case SourceChargeTransferResult.Exceeds exceeds:
+                return StripeError.InvalidRequest(
+                    $"The transfer amount ({amount}) exceeds what remains of the source transaction ({exceeds.Remaining}).", "amount", "balance_insufficient").ToResult();
+            case SourceChargeTransferResult.Journaled { Result: PostingResult.InsufficientFunds }:
                 return StripeError.InvalidRequest("You have insufficient available funds in your balance.", code: "balance_insufficient").ToResult();
-            case PostingResult.AlreadyPosted already:
+            case SourceChargeTransferResult.Journaled { Result: PostingResult.AlreadyPosted already }:
                 // The same request again (its key): the transfer the first attempt made, which committed with its posting.
                 transferId = await connection.QuerySingleAsync<string>(new CommandDefinition(
                     "SELECT source FROM journal_transactions WHERE id = @id", new { id = already.TransactionId }, cancellationToken: cancellationToken));
