@@ -32,14 +32,7 @@ sealed class TransactionalConsumeContext<TMessage>(
 
     public override long? LastSequenceNumber => null;
 
-    /// <summary>True once the consumer wrote a message to the outbox, so the relay is worth waking after the commit.</summary>
-    public bool WroteOutbox { get; private set; }
-
-    public override Task AddSend<T>(SendContext<T> context)
-    {
-        WroteOutbox = true;
-        return OutboxStore.InsertAsync(Transaction, OutboxEnvelope.Capture(context), CancellationToken);
-    }
+    public override Task AddSend<T>(SendContext<T> context) => OutboxStore.InsertAsync(Transaction, OutboxEnvelope.Capture(context), CancellationToken);
 
     public override Task SetConsumed() => Task.CompletedTask;
 
