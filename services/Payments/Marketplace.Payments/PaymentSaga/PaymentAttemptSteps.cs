@@ -23,7 +23,8 @@ namespace Marketplace.Payments.PaymentSaga;
 /// transaction; when a step runs again after a crash, the simulator answers the same card the same way, and a live
 /// adapter would pass the charge id as the acquirer's idempotency key.
 /// </summary>
-internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer acquirer, CardVault vault, AuthenticationChallenges challenges)
+internal sealed class PaymentAttemptSteps(
+    ConsumeTransaction consume, IAcquirer acquirer, CardVault vault, AuthenticationChallenges challenges, PaymentIntentWaiter waiter)
 {
     NpgsqlTransaction Transaction => consume.Transaction;
 
@@ -173,7 +174,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
             return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
         }
 
-        var waiting = await PaymentIntentStore.SettleAsync(Transaction, intent.Id, charge.Id,
+        var waiting = await SettleIntentAsync(intent.Id, charge.Id,
             new PaymentIntentSettlement(PaymentIntentStatuses.RequiresCapture) { AmountCapturable = charge.Amount, ReviewId = saga.ReviewId },
             cancellationToken);
         if (waiting is not null)
@@ -251,7 +252,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
     {
         await ChargeStore.PostedAsync(Transaction, saga.ChargeId, posted.BalanceTransactionId, posted.ApplicationFeeId, cancellationToken);
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
-        var intent = await PaymentIntentStore.SettleAsync(Transaction, saga.PaymentIntentId, saga.ChargeId,
+        var intent = await SettleIntentAsync(saga.PaymentIntentId, saga.ChargeId,
             new PaymentIntentSettlement(PaymentIntentStatuses.Succeeded) { AmountReceived = charge.AmountCaptured, ReviewId = saga.ReviewId },
             cancellationToken);
         var manual = intent?.CaptureMethod == "manual";
@@ -272,12 +273,24 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
         await acquirer.VoidAsync(charge.AuthorizationId!, cancellationToken);
-        var intent = await PaymentIntentStore.SettleAsync(Transaction, saga.PaymentIntentId, saga.ChargeId,
+        var intent = await SettleIntentAsync(saga.PaymentIntentId, saga.ChargeId,
             new PaymentIntentSettlement(PaymentIntentStatuses.Canceled) { CancellationReason = cancellationReason }, cancellationToken);
         if (intent is not null)
         {
             await RaiseAsync(PaymentIntentEvents.Canceled, intent, cancellationToken);
         }
+    }
+
+    /// <summary>Settles the intent in the step's transaction; once that commits, a request of this process waiting on the intent reads it.</summary>
+    async Task<PaymentIntentRow?> SettleIntentAsync(string intentId, string chargeId, PaymentIntentSettlement settlement, CancellationToken cancellationToken)
+    {
+        var settled = await PaymentIntentStore.SettleAsync(Transaction, intentId, chargeId, settlement, cancellationToken);
+        consume.AfterCommit(_ =>
+        {
+            waiter.Wake(intentId);
+            return Task.CompletedTask;
+        });
+        return settled;
     }
 
     async Task FailAsync(
@@ -288,7 +301,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
         var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
         var error = PaymentError.CardError(code, declineCode, message, charge.Id, method) with { Type = type };
-        var intent = await PaymentIntentStore.SettleAsync(Transaction, saga.PaymentIntentId, saga.ChargeId,
+        var intent = await SettleIntentAsync(saga.PaymentIntentId, saga.ChargeId,
             new PaymentIntentSettlement(PaymentIntentStatuses.RequiresPaymentMethod)
             {
                 LastPaymentError = StripeJson.Serialize(error), ClearPaymentMethod = true, ReviewId = saga.ReviewId,
@@ -318,7 +331,7 @@ internal sealed class PaymentAttemptSteps(ConsumeTransaction consume, IAcquirer 
         saga.Redirected = kind != ChallengeKinds.ThreeDSecure;
         var challenge = await challenges.CreateAsync(
             Transaction, new ChallengeRequest(intent.Id, charge.Id, kind, intent.ReturnUrl, intent.ClientSecret), cancellationToken);
-        var waiting = await PaymentIntentStore.SettleAsync(Transaction, intent.Id, charge.Id,
+        var waiting = await SettleIntentAsync(intent.Id, charge.Id,
             new PaymentIntentSettlement(PaymentIntentStatuses.RequiresAction)
             {
                 NextAction = StripeJson.Serialize(new RedirectNextAction(new RedirectToUrl(intent.ReturnUrl, challenge.Url))), ReviewId = saga.ReviewId,
