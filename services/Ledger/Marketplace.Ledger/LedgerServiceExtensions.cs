@@ -8,6 +8,7 @@ using Marketplace.Ledger.Reconciliation;
 using Marketplace.Ledger.Topups;
 using Marketplace.Ledger.Transfers;
 using Marketplace.Messaging;
+using Npgsql;
 
 namespace Marketplace.Ledger;
 
@@ -20,6 +21,16 @@ public static class LedgerServiceExtensions
         builder.Services.AddStripeApi();
         builder.Services.AddStripeApiDocument("ledger");
         builder.Services.Configure<JournalWriterOptions>(builder.Configuration.GetSection("Ledger:Journal"));
+        // The writer's own pool: consumers hold a pooled connection while they wait for the writer, so a writer drawing
+        // on the same pool could wait for them in turn until the pool's timeout.
+        var connectionString = builder.Configuration.GetConnectionString("ledger")
+            ?? throw new InvalidOperationException("ConnectionStrings:ledger is not configured.");
+        builder.Services.AddKeyedSingleton(JournalWriter.DataSourceKey, (_, _) =>
+        {
+            var writerSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "ledger-journal-writer" };
+            writerSource.ConnectionStringBuilder.MaxPoolSize = 4;
+            return writerSource.Build();
+        });
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);

@@ -1,6 +1,7 @@
 using Dapper;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Marketplace.Ledger.Tests.Journal;
@@ -23,6 +24,33 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
         Assert.Equal(750, await Journals.BalanceAsync(ledger.Database, alice));
         Assert.Equal(250, await Journals.BalanceAsync(ledger.Database, bob));
         await Journals.AssertConsistentAsync(ledger.Database, alice.Owner, bob.Owner);
+    }
+
+    [Fact]
+    public async Task WithEveryConnectionOfTheServicesPoolHeld_AsWaitingConsumersHoldThem_TheWriterStillPosts()
+    {
+        var pool = ledger.Services.GetRequiredService<NpgsqlDataSource>();
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < new NpgsqlConnectionStringBuilder(pool.ConnectionString).MaxPoolSize; i++)
+            {
+                held.Add(await pool.OpenConnectionAsync(Cancellation));
+            }
+
+            var alice = Journals.Available(NewOwner());
+            var result = await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 1_000), Cancellation)
+                .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+            Assert.IsType<PostingResult.Posted>(result);
+        }
+        finally
+        {
+            foreach (var connection in held)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

@@ -13,9 +13,15 @@ namespace Marketplace.Ledger.Journal;
 /// Several instances may run: they lock accounts in one order, and a cause two of them race on is written once.
 /// </summary>
 public sealed partial class JournalWriter(
-    NpgsqlDataSource dataSource, OutboxRelaySignal relay, IOptions<JournalWriterOptions> options, ILogger<JournalWriter> logger)
+    [FromKeyedServices(JournalWriter.DataSourceKey)] NpgsqlDataSource dataSource,
+    OutboxRelaySignal relay,
+    IOptions<JournalWriterOptions> options,
+    ILogger<JournalWriter> logger)
     : BackgroundService
 {
+    /// <summary>The writer's own connection pool, apart from the one its callers hold connections of while they wait for it.</summary>
+    public const string DataSourceKey = "journal-writer";
+
     readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Accounts this writer saw committed: accounts are never deleted, so these need no upsert again.</summary>
