@@ -122,10 +122,12 @@ public static class PaymentsBenchmark
         using var response = await http.PostAsync("/v1/payment_intents", content);
         var body = await response.Content.ReadAsStringAsync();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var succeeded = response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() == "succeeded";
+        var status = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() : null;
+        var succeeded = status == "succeeded";
         if (!succeeded && FailureSamples.Count < 5)
         {
-            FailureSamples.Enqueue($"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+            // The status first: an intent's JSON is long, and its status comes far down.
+            FailureSamples.Enqueue($"{(int)response.StatusCode} {status} after {elapsed:F0} ms: {body[..Math.Min(body.Length, 300)]}");
         }
 
         return (succeeded, elapsed);

@@ -32,6 +32,9 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
 
     public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 
+    /// <summary>The service's own connection pool (not the test database's).</summary>
+    public NpgsqlDataSource Pool => _factory.Services.GetRequiredService<NpgsqlDataSource>();
+
     public LedgerDouble Ledger => _ledger ?? throw new InvalidOperationException("Not started.");
 
     public FraudDouble Fraud => _fraud ?? throw new InvalidOperationException("Not started.");

@@ -188,7 +188,11 @@ public static class PaymentIntentsApi
             return refused.ToResult();
         }
 
+        // Back to the pool before the wait: a confirm holding its connection for the saga's whole run would starve the
+        // saga's own steps of connections under load.
+        var connection = transaction.Connection!;
         await transaction.CommitAsync(cancellationToken);
+        await connection.CloseAsync();
         relay.Notify();
 
         // A SEPA debit settles days later at Stripe, whose confirm answers processing at once; its events tell the rest.
@@ -387,6 +391,7 @@ public static class PaymentIntentsApi
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await connection.CloseAsync(); // back to the pool before the wait, as a confirm does
         relay.Notify();
         return await RenderAsync(dataSource, context, await waiter.WaitAsync(context.AccountId, id, cancellationToken), expand, cancellationToken);
     }
