@@ -39,6 +39,8 @@ public static class MessagingServiceCollectionExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
                 endpointPrefix is null ? null : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(endpointPrefix), false));
             bus.AddConfigureEndpointsCallback((context, _, endpoint) => EndpointConventions.Apply(context, endpoint));
+            // A self-hosted payments platform does not report its hosts to a third party (MassTransit's default does).
+            bus.DisableUsageTelemetry();
             configure?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbitMq) =>
