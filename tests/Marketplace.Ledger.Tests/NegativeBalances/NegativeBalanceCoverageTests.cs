@@ -34,6 +34,25 @@ public sealed class NegativeBalanceCoverageTests(LedgerService ledger) : IClassF
     }
 
     [Fact]
+    public async Task ASellerOutOfDebtAgain_GivesBackWhatThePlatformHeldForIt()
+    {
+        var (platform, seller) = await Sellers.PlatformWithSellerAsync(ledger, funds: 5_000);
+        var charge = new ChargeCaptured(PrefixedId.New("ch"), platform.PlatformId, seller, 1_000, "usd");
+        await RecordedCharges.RecordAsync(ledger, charge);
+        await SendAsync(new PostRefund { RefundId = PrefixedId.New("re"), ChargeId = charge.ChargeId, Amount = 1_000 });
+        await Eventually.Until(() => Journals.BalanceAsync(ledger.Database, LedgerAccounts.ConnectReservedOf(platform.PlatformId, "usd")), b => b == 59);
+
+        // The platform pays the seller's 59 off: its pending 941 and available -941 owe nothing together.
+        await ledger.Journal.PostAsync(
+            MovementRules.Transfer(PrefixedId.New("tr"), PrefixedId.New("py"), platform.PlatformId, seller, 59, "usd", $"repay:{seller}", DateTimeOffset.UtcNow),
+            Cancellation);
+
+        Assert.Equal(0, await Eventually.Until(
+            () => Journals.BalanceAsync(ledger.Database, LedgerAccounts.ConnectReservedOf(platform.PlatformId, "usd")), b => b == 0));
+        Assert.Equal(5_000 - 59, await Journals.BalanceAsync(ledger.Database, LedgerAccounts.AvailableOf(platform.PlatformId, "usd")));
+    }
+
+    [Fact]
     public async Task ASellerBearingItsOwnLosses_GoingNegative_ReservesNothingOfThePlatforms()
     {
         var (platform, seller) = await Sellers.PlatformWithSellerAsync(ledger, funds: 5_000);

@@ -19,9 +19,9 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
         using var client = ledger.CreateClient();
 
         using var sound = await client.GetAsync("/internal/ledger/invariants", Cancellation);
-        await EditAsync("UPDATE ledger_accounts SET balance = balance + 1 WHERE owner = @bob", bob);
+        await EditAsync("UPDATE ledger_accounts SET balance = balance + 1 WHERE owner = @bob AND bucket = 'available'", bob);
         var brokenBalance = await InvariantsAsync(client);
-        await EditAsync("UPDATE ledger_accounts SET balance = balance - 1 WHERE owner = @bob", bob);
+        await EditAsync("UPDATE ledger_accounts SET balance = balance - 1 WHERE owner = @bob AND bucket = 'available'", bob);
         await EditAsync("UPDATE balance_transactions SET net = net + 1 WHERE owner = @bob", bob);
         var brokenView = await InvariantsAsync(client);
 

@@ -1,4 +1,5 @@
 using Marketplace.Contracts.Ledger;
+using Marketplace.Ledger.NegativeBalances;
 using Marketplace.Messaging.Outbox;
 using Npgsql;
 using NpgsqlTypes;
@@ -75,10 +76,11 @@ public static class JournalStore
 
     /// <summary>
     /// The accepted postings' transactions, entries, balance transactions (each announced as
-    /// <see cref="BalanceTransactionCreated"/> through the outbox) and companion rows, the new balances, and the commit,
-    /// in one round trip.
+    /// <see cref="BalanceTransactionCreated"/> through the outbox) and companion rows, the new balances, the
+    /// <paramref name="coverageChecks"/> due (through the outbox), and the commit, in one round trip.
     /// </summary>
-    public static async Task WriteAndCommitAsync(NpgsqlConnection connection, JournalBatch journal, CancellationToken cancellationToken)
+    public static async Task WriteAndCommitAsync(
+        NpgsqlConnection connection, JournalBatch journal, IReadOnlyList<CoverageCheckDue> coverageChecks, CancellationToken cancellationToken)
     {
         var accepted = journal.Accepted;
         if (accepted.Count == 0)
@@ -148,6 +150,11 @@ public static class JournalStore
         if (OutboxBatchCommands.Publish(views.Select(v => Announcement(v.View))) is { } announcements)
         {
             batch.BatchCommands.Add(announcements);
+        }
+
+        if (OutboxBatchCommands.Publish(coverageChecks) is { } checks)
+        {
+            batch.BatchCommands.Add(checks);
         }
 
         foreach (var row in accepted.SelectMany(a => a.Posting.Rows))

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Marketplace.Ledger.NegativeBalances;
 using Marketplace.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -89,7 +90,7 @@ public sealed partial class JournalWriter(
     async Task WriteOnceAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var accounts = batch.SelectMany(p => p.Posting.Lines).Select(l => l.Account).Distinct().Order(LedgerAccount.LockOrder).ToList();
+        var accounts = CoverageChecks.WithSiblings(batch.SelectMany(p => p.Posting.Lines).Select(l => l.Account)).Order(LedgerAccount.LockOrder).ToList();
         var newAccounts = accounts.Where(a => !_knownAccounts.Contains(a)).ToList();
         try
         {
@@ -97,9 +98,10 @@ public sealed partial class JournalWriter(
                 connection, accounts, newAccounts, batch.Select(p => p.Posting.Cause), cancellationToken);
             var journal = new JournalBatch(balances, causes);
             var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
-            await JournalStore.WriteAndCommitAsync(connection, journal, cancellationToken);
+            var coverageChecks = CoverageChecks.Due(journal);
+            await JournalStore.WriteAndCommitAsync(connection, journal, coverageChecks, cancellationToken);
             _knownAccounts.UnionWith(newAccounts);
-            if (journal.Accepted.Any(a => a.Posting.BalanceTransactions.Count > 0))
+            if (coverageChecks.Count > 0 || journal.Accepted.Any(a => a.Posting.BalanceTransactions.Count > 0))
             {
                 relay.Notify();
             }

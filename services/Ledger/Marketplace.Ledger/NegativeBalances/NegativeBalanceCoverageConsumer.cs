@@ -1,5 +1,4 @@
 using Dapper;
-using Marketplace.Contracts.Ledger;
 using Marketplace.Ledger.Journal;
 using Marketplace.Ledger.PostingRules;
 using MassTransit;
@@ -8,16 +7,16 @@ using Npgsql;
 namespace Marketplace.Ledger.NegativeBalances;
 
 /// <summary>
-/// After any movement of a connected account whose losses its platform bears, sets the platform's
-/// <c>connect_reserved</c> to what those accounts owe in that currency (the sum of their negative available and pending
-/// balances). Serialized per platform and currency by an advisory lock held until the adjustment committed, so
-/// concurrent movements never reserve twice; caused by the balance transaction that triggered it, so a redelivery
-/// posts nothing more.
+/// When a connected account whose losses its platform bears is or was in debt (<see cref="CoverageCheckDue"/>), sets the
+/// platform's <c>connect_reserved</c> to what those accounts owe in that currency (the sum of their negative available
+/// and pending balances). Serialized per platform and currency by an advisory lock held until the adjustment
+/// committed, so concurrent movements never reserve twice; caused by the journal transaction and account that
+/// triggered it, so a redelivery posts nothing more.
 /// </summary>
 public sealed class NegativeBalanceCoverageConsumer(NpgsqlDataSource dataSource, JournalWriter journal, TimeProvider time)
-    : IConsumer<BalanceTransactionCreated>
+    : IConsumer<CoverageCheckDue>
 {
-    public async Task Consume(ConsumeContext<BalanceTransactionCreated> context)
+    public async Task Consume(ConsumeContext<CoverageCheckDue> context)
     {
         var movement = context.Message;
         var cancellationToken = context.CancellationToken;
@@ -46,7 +45,7 @@ public sealed class NegativeBalanceCoverageConsumer(NpgsqlDataSource dataSource,
         if (owed != reserved)
         {
             await journal.PostAsync(
-                ReserveRules.ConnectReserveAdjusted(platformId, movement.Currency, owed - reserved, $"connect_reserved:{movement.BalanceTransactionId}", time.GetUtcNow()),
+                ReserveRules.ConnectReserveAdjusted(platformId, movement.Currency, owed - reserved, $"connect_reserved:{movement.JournalTransactionId}:{movement.AccountId}", time.GetUtcNow()),
                 cancellationToken);
         }
 
