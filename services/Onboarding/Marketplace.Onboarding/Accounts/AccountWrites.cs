@@ -1,6 +1,7 @@
 using Marketplace.Api.Events;
 using Marketplace.Api.Objects;
 using Marketplace.Messaging.Outbox;
+using Marketplace.Onboarding.Capabilities;
 using Marketplace.Onboarding.Verification;
 using Npgsql;
 
@@ -67,24 +68,17 @@ internal static class AccountWrites
     static async Task PublishCapabilityChangesAsync(
         NpgsqlTransaction transaction, StoredAccount account, Account previous, Account after, AccountView view, ChangeCause cause, CancellationToken cancellationToken)
     {
-        foreach (var (name, status) in after.Capabilities)
+        // A capability asked for or given up moves from or to unrequested, as Stripe reports it.
+        foreach (var name in previous.Capabilities.Keys.Union(after.Capabilities.Keys).Order(StringComparer.Ordinal))
         {
-            if (previous.Capabilities.GetValueOrDefault(name) is not { } old || old == status)
+            var old = previous.Capabilities.GetValueOrDefault(name) ?? "unrequested";
+            if (old == (after.Capabilities.GetValueOrDefault(name) ?? "unrequested"))
             {
                 continue;
             }
 
-            var capability = new Capability
-            {
-                Id = name,
-                Account = account.Id,
-                FutureRequirements = after.FutureRequirements,
-                RequestedAt = view.Stored.Record.Capabilities.GetValueOrDefault(name),
-                Requirements = after.Requirements,
-                Status = status,
-            };
             await AccountEvents.PublishAsync(
-                transaction, account, AccountEvents.CapabilityUpdated, StripeJson.Serialize(capability),
+                transaction, account, AccountEvents.CapabilityUpdated, StripeJson.Serialize(Capability.Of(view, name)),
                 $$"""{"status":"{{old}}"}""", cause, cancellationToken);
         }
     }
