@@ -13,7 +13,7 @@ namespace Marketplace.Payments.Tests.Support;
 /// and the answers come back through RabbitMQ into its consumers. The refund test cards' second act comes after half a
 /// second instead of thirty, a SEPA debit settles after half a second, a late one after two.
 /// </summary>
-public sealed class SettlingPaymentsService : IAsyncLifetime
+public class SettlingPaymentsService : IAsyncLifetime
 {
     readonly ServiceFactory<Program> _factory = new ServiceFactory<Program>("payments")
         .WithSetting("Payments:VaultKey", PaymentsService.VaultKey)
@@ -22,6 +22,20 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
         .WithSetting("Payments:Refunds:SettleWithin", "00:00:05")
         .WithSetting("Payments:SepaDebit:SettlementDelay", "00:00:00.5")
         .WithSetting("Payments:SepaDebit:LateSettlementDelay", "00:00:02");
+
+    public SettlingPaymentsService()
+    {
+    }
+
+    /// <summary>A host with more configuration, for fixtures that need the service tuned (shorter deadlines).</summary>
+    protected SettlingPaymentsService(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var (key, value) in settings)
+        {
+            _factory.WithSetting(key, value);
+        }
+    }
 
     LedgerDouble? _ledger;
     FraudDouble? _fraud;
@@ -77,5 +91,9 @@ public sealed class SettlingPaymentsService : IAsyncLifetime
         await _fraudWarnings.StartAsync(Bus);
     }
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -7,4 +7,5 @@ public static class ChargeEvents
     public const string Failed = "charge.failed";
     public const string Captured = "charge.captured";
     public const string Pending = "charge.pending";
+    public const string Expired = "charge.expired";
 }

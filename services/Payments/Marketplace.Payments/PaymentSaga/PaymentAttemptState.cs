@@ -43,4 +43,7 @@ public sealed class PaymentAttemptState : SagaStateMachineInstance, ISagaVersion
 
     /// <summary>The token of the scheduled <see cref="FraudAssessmentOverdue"/>, to cancel it when Fraud answers.</summary>
     public Guid? AssessmentDeadlineTokenId { get; set; }
+
+    /// <summary>The token of the scheduled <see cref="AuthorizationExpired"/>, to cancel it when the payment is captured or canceled.</summary>
+    public Guid? AuthorizationExpiryTokenId { get; set; }
 }

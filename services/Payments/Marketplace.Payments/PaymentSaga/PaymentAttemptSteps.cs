@@ -293,6 +293,13 @@ internal sealed class PaymentAttemptSteps(
         return settled;
     }
 
+    /// <summary>The authorisation was left uncaptured past its validity: released, and the intent canceled as Stripe cancels it.</summary>
+    public async Task ExpireAsync(PaymentAttemptState saga, CancellationToken cancellationToken)
+    {
+        await VoidAsync(saga, "automatic", cancellationToken);
+        await RaiseAsync(ChargeEvents.Expired, saga.ChargeId, cancellationToken);
+    }
+
     async Task FailAsync(
         PaymentAttemptState saga, string code, string? declineCode, string message, ChargeOutcome outcome, CancellationToken cancellationToken,
         string type = StripeErrorType.CardError)

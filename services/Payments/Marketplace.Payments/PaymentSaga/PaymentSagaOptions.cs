@@ -7,4 +7,10 @@ public sealed class PaymentSagaOptions
 
     /// <summary>How long Fraud has to answer before the attempt fails closed (decision 0009).</summary>
     public TimeSpan FraudDeadline { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long an authorisation waits for its capture before it is released and the intent canceled
+    /// (<c>cancellation_reason</c> <c>automatic</c>), as Stripe releases an uncaptured card payment after seven days.
+    /// </summary>
+    public TimeSpan AuthorizationValidity { get; set; } = TimeSpan.FromDays(7);
 }

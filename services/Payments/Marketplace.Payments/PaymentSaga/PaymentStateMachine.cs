@@ -13,7 +13,7 @@ namespace Marketplace.Payments.PaymentSaga;
 /// issuer authorises → capture (at once, or when the platform captures) — or, for a SEPA debit, the scheme settles or
 /// returns it after a delay → the Ledger journals the charge, fee, application fee and transfer → succeeded. A block, a
 /// decline, a returned debit or a missed deadline fails the attempt and the intent asks for another payment method; a
-/// cancel releases the authorisation. Each step's writes (<see cref="PaymentAttemptSteps"/>) and messages commit with the
+/// cancel releases the authorisation, and so does an authorisation left uncaptured past its validity. Each step's writes (<see cref="PaymentAttemptSteps"/>) and messages commit with the
 /// state; the intent is <c>succeeded</c> only once the Ledger has answered.
 /// </summary>
 /// <remarks>
@@ -62,6 +62,15 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
                 r.OnMissingInstance(m => m.Discard());
             };
         });
+        Schedule(() => AuthorizationExpiry, x => x.AuthorizationExpiryTokenId, s =>
+        {
+            s.Delay = options.Value.AuthorizationValidity;
+            s.Received = r =>
+            {
+                r.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId));
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
         Schedule(() => DebitSettlement, x => x.DebitSettlementTokenId, s =>
         {
             s.Delay = sepaDebit.Value.SettlementDelay;
@@ -99,12 +108,19 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
             When(Challenged)
                 .ThenAsync(async c => await MoveAsync(c, await Steps(c).AuthenticatedAsync(c.Saga, c.Message, c.CancellationToken))));
 
+        WhenEnter(AwaitingCapture, x => x.Schedule(AuthorizationExpiry, c => new AuthorizationExpired { ChargeId = c.Saga.ChargeId }));
+
         During(AwaitingCapture,
             When(CaptureAsked)
+                .Unschedule(AuthorizationExpiry)
                 .ThenAsync(async c => await MoveAsync(c,
                     await Steps(c).CaptureAsync(c.Saga, c.Message.Amount, c.Message.ApplicationFeeAmount, c.CancellationToken))),
             When(VoidAsked)
+                .Unschedule(AuthorizationExpiry)
                 .ThenAsync(c => Steps(c).VoidAsync(c.Saga, c.Message.CancellationReason, c.CancellationToken))
+                .Finalize(),
+            When(AuthorizationExpiry!.Received)
+                .ThenAsync(c => Steps(c).ExpireAsync(c.Saga, c.CancellationToken))
                 .Finalize());
 
         WhenEnter(Settling, x => x.Schedule(DebitSettlement, c => new SepaDebitDue { ChargeId = c.Saga.ChargeId },
@@ -125,6 +141,7 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         During(Assessing, Authenticating, AwaitingCapture, Settling, Ignore(Posted));
         During(Assessing, AwaitingCapture, Settling, Posting, Ignore(Challenged));
         During(Assessing, Authenticating, AwaitingCapture, Posting, Ignore(DebitSettlement.Received));
+        During(Assessing, Authenticating, Settling, Posting, Ignore(AuthorizationExpiry.Received));
 
         SetCompletedWhenFinalized();
     }
@@ -154,6 +171,8 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
     public Schedule<PaymentAttemptState, FraudAssessmentOverdue> AssessmentDeadline { get; private set; } = null!;
 
     public Schedule<PaymentAttemptState, SepaDebitDue> DebitSettlement { get; private set; } = null!;
+
+    public Schedule<PaymentAttemptState, AuthorizationExpired> AuthorizationExpiry { get; private set; } = null!;
 
     static PaymentAttemptSteps Steps(BehaviorContext<PaymentAttemptState> context) => context.GetServiceOrCreateInstance<PaymentAttemptSteps>();
 
