@@ -34,7 +34,9 @@ public sealed partial class AssessPaymentConsumer(
             return;
         }
 
-        if (await AssessmentStore.FindAnswerAsync(transaction.Transaction, request.PlatformId, request.PaymentId, cancellationToken) is { } earlier)
+        var (earlier, customerPayments, customerAverage, ruleSetVersion) = await AssessmentStore.EarlierAsync(
+            transaction.Transaction, request.PlatformId, request.PaymentId, request.CustomerId, cancellationToken);
+        if (earlier is not null)
         {
             RespondAfterCommit(earlier);
             return;
@@ -45,9 +47,6 @@ public sealed partial class AssessPaymentConsumer(
         VelocityCount? card = counts.TryGetValue(VelocityDimension.CardFingerprint, out var cardCount) ? cardCount : null;
         VelocityCount? email = counts.TryGetValue(VelocityDimension.Email, out var emailCount) ? emailCount : null;
         VelocityCount? ip = counts.TryGetValue(VelocityDimension.IpAddress, out var ipCount) ? ipCount : null;
-        var (customerPayments, customerAverage) = request.CustomerId is { } customerId
-            ? await AssessmentStore.CustomerHistoryAsync(transaction.Transaction, request.PlatformId, customerId, cancellationToken)
-            : (0, null);
         var isNewCustomer = request.IsNewCustomer ?? (request.CustomerId is null ? null : customerPayments == 0);
 
         var risk = RiskScorer.Score(new RiskFeatures
@@ -70,7 +69,7 @@ public sealed partial class AssessPaymentConsumer(
         });
 
         var attributes = PaymentAttributesFactory.Create(request, amountInEur, risk, isNewCustomer, card, email, ip);
-        var ruleSet = await rules.GetAsync(transaction.Connection, request.PlatformId, cancellationToken);
+        var ruleSet = await rules.GetAsync(transaction.Connection, request.PlatformId, ruleSetVersion, cancellationToken);
         var decided = TestCards.IsAlwaysBlocked(request.CardBin, request.CardLast4)
             ? null
             : ruleSet.Rules.Decide(attributes, ruleSet.Lists);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Marketplace.Contracts.Fraud;
+using Marketplace.Fraud.Rules;
 using Marketplace.Fraud.Rules.Language;
 using Npgsql;
 
@@ -11,24 +12,24 @@ internal static class AssessmentStore
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The answer already given for this payment, if it was assessed before.</summary>
-    public static async Task<PaymentAssessed?> FindAnswerAsync(NpgsqlTransaction transaction, string platformId, string paymentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an assessment reads before it counts the payment, in one round trip: the answer already given for this
+    /// payment, if a request for it was assessed before; the customer's earlier payments that were not blocked — how
+    /// many, and their average in euros (none without a customer); and the platform's rule set version.
+    /// </summary>
+    public static async Task<EarlierAssessments> EarlierAsync(
+        NpgsqlTransaction transaction, string platformId, string paymentId, string? customerId, CancellationToken cancellationToken)
     {
-        var json = await transaction.Connection!.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT response::text FROM assessments WHERE platform_id = @platformId AND payment_id = @paymentId",
-            new { platformId, paymentId }, transaction, cancellationToken: cancellationToken));
-        return json is null ? null : JsonSerializer.Deserialize<PaymentAssessed>(json, Json);
-    }
-
-    /// <summary>The customer's earlier payments that were not blocked: how many, and their average in euros.</summary>
-    public static async Task<(int Count, decimal? AverageEur)> CustomerHistoryAsync(
-        NpgsqlTransaction transaction, string platformId, string customerId, CancellationToken cancellationToken) =>
-        await transaction.Connection!.QuerySingleAsync<(int, decimal?)>(new CommandDefinition(
-            """
-            SELECT count(*)::integer, round(avg(amount_in_eur), 2)
-            FROM assessments WHERE platform_id = @platformId AND customer_id = @customerId AND action <> 'block'
+        var (json, count, average, version) = await transaction.Connection!.QuerySingleAsync<(string?, int, decimal?, long)>(new CommandDefinition(
+            $"""
+            SELECT (SELECT response::text FROM assessments WHERE platform_id = @platformId AND payment_id = @paymentId),
+                   count(*)::integer, round(avg(amount_in_eur), 2), {RuleSetVersions.Sql}
+            FROM assessments
+            WHERE @customerId::text IS NOT NULL AND platform_id = @platformId AND customer_id = @customerId AND action <> 'block'
             """,
-            new { platformId, customerId }, transaction, cancellationToken: cancellationToken));
+            new { platformId, paymentId, customerId }, transaction, cancellationToken: cancellationToken));
+        return new EarlierAssessments(json is null ? null : JsonSerializer.Deserialize<PaymentAssessed>(json, Json), count, average, version);
+    }
 
     public static Task InsertAsync(
         NpgsqlTransaction transaction, AssessPayment request, PaymentAssessed answer, decimal? amountInEur,

@@ -7,17 +7,17 @@ namespace Marketplace.Fraud.Rules;
 
 /// <summary>
 /// Each platform's rules, compiled once and kept until the platform changes its rules or lists: every assessment
-/// reads the platform's version (one indexed row) and recompiles only when it moved. So rules are never
+/// reads the platform's version (one indexed row, <see cref="RuleSetVersions.Sql"/>) and recompiles only when it moved. So rules are never
 /// interpreted per payment, and an instance never decides with rules another instance has already changed.
 /// </summary>
 public sealed class RuleSetCache
 {
     readonly ConcurrentDictionary<string, LoadedRuleSet> _sets = new(StringComparer.Ordinal);
 
-    public async Task<LoadedRuleSet> GetAsync(NpgsqlConnection connection, string platformId, CancellationToken cancellationToken)
+    /// <param name="version">The platform's version, read in the caller's transaction.</param>
+    public async Task<LoadedRuleSet> GetAsync(NpgsqlConnection connection, string platformId, long version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var version = await RuleSetVersions.ReadAsync(connection, platformId, cancellationToken);
         if (_sets.TryGetValue(platformId, out var cached) && cached.Version == version)
         {
             return cached;

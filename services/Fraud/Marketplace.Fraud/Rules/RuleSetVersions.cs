@@ -18,9 +18,9 @@ internal static class RuleSetVersions
             """,
             new { platformId }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>0 for a platform that never changed its rules or lists.</summary>
-    public static async Task<long> ReadAsync(NpgsqlConnection connection, string platformId, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT version FROM rule_set_versions WHERE platform_id = @platformId",
-            new { platformId }, cancellationToken: cancellationToken)) ?? 0;
+    /// <summary>
+    /// The platform's version as a SQL expression of the parameter <c>@platformId</c>, 0 for a platform that never
+    /// changed its rules or lists: an assessment reads it with its other reads, in one round trip.
+    /// </summary>
+    public const string Sql = "coalesce((SELECT version FROM rule_set_versions WHERE platform_id = @platformId), 0)";
 }
