@@ -1,5 +1,6 @@
 using Dapper;
 using Marketplace.Api.Lists;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.Charges;
@@ -75,6 +76,26 @@ public static class ChargeStore
             WHERE account_id = @accountId AND (@customer::text IS NULL OR customer_id = @customer)
                 AND (@paymentIntent::text IS NULL OR payment_intent_id = @paymentIntent) AND {page.Where}
             ORDER BY {page.OrderBy}
+            LIMIT @limit
+            """,
+            parameters, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
+
+    /// <summary>The account's charges <paramref name="query"/> matches, newest first, before the charge <paramref name="before"/>.</summary>
+    internal static async Task<IReadOnlyList<ChargeRow>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(query.Parameters);
+        parameters.Add("accountId", accountId);
+        parameters.Add("before", before);
+        parameters.Add("limit", limit);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ChargeRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM charges
+            WHERE account_id = @accountId AND (@before::text IS NULL OR id < @before) AND {query.Where}
+            ORDER BY id DESC
             LIMIT @limit
             """,
             parameters, cancellationToken: cancellationToken));

@@ -5,12 +5,13 @@ using Marketplace.Api.Expansion;
 using Marketplace.Api.Forms;
 using Marketplace.Api.Lists;
 using Marketplace.Api.Objects;
+using Marketplace.Payments.Search;
 using Npgsql;
 
 namespace Marketplace.Payments.Charges;
 
 /// <summary>
-/// Reading charges under <c>/v1/charges</c>: retrieve and list, scoped to the account the request acts on. Charges
+/// Reading charges under <c>/v1/charges</c>: retrieve, list and search, scoped to the account the request acts on. Charges
 /// are made by confirming payment intents; Stripe's older direct charge creation is not offered.
 /// </summary>
 public static class ChargesApi
@@ -28,10 +29,18 @@ public static class ChargesApi
         new("ending_before", "A charge id: the page before it."),
     ];
 
+    static readonly FormParameter[] SearchParameters =
+    [
+        new("query", "Stripe's search query language: status:'succeeded', amount>1000, currency:'eur', customer:'cus_…', metadata['key']:'value', created<…, joined by AND or OR.", Required: true),
+        new("limit", "1 to 100, default 10."),
+        new("page", "The next_page token of the previous result."),
+    ];
+
     public static IEndpointRouteBuilder MapChargesApi(this IEndpointRouteBuilder endpoints)
     {
         var charges = endpoints.MapGroup(ListUrl).WithTags("charges");
         charges.MapGet("", ListAsync).WithSummary("List charges, newest first").WithParameters(ListParameters);
+        charges.MapGet("/search", SearchAsync).WithSummary("Search charges, newest first").WithParameters(SearchParameters);
         charges.MapGet("/{id}", RetrieveAsync).WithSummary("Retrieve a charge");
         return endpoints;
     }
@@ -48,6 +57,20 @@ public static class ChargesApi
         return await ChargeStore.FindAsync(dataSource, context.AccountId, id, cancellationToken) is { } charge
             ? StripeJson.Result(charge.ToCharge())
             : StripeError.ResourceMissing(ObjectName, id).ToResult();
+    }
+
+    static async Task<IResult> SearchAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
+        var search = SearchRequest.Read(parameters, ChargeSearchFields.All, "ch_");
+        ExpansionTree.Read(parameters, new HashSet<string>(), isList: true);
+        if (parameters.Complete() is { } error)
+        {
+            return error.ToResult();
+        }
+
+        var rows = await ChargeStore.SearchAsync(dataSource, context.AccountId, search.Query!, search.After, search.Limit + 1, cancellationToken);
+        return StripeJson.Result(search.Page<Charge>([.. rows.Select(r => r.ToCharge())], $"{ListUrl}/search", r => r.Id));
     }
 
     static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
