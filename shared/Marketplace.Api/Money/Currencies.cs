@@ -25,6 +25,9 @@ public static class Currencies
         "tnd", "top", "try", "ttd", "twd", "tzs", "uah", "ugx", "uyu", "uzs", "vnd", "vuv", "wst", "xaf", "xcd", "xof", "xpf",
         "yer", "zar", "zmw");
 
+    /// <summary>Every currency a payment may be made in, lowercase.</summary>
+    public static IReadOnlyCollection<string> All => Supported;
+
     public static bool IsSupported(string currency) => Supported.Contains(currency);
 
     public static bool IsZeroDecimal(string currency) => ZeroDecimal.Contains(currency);

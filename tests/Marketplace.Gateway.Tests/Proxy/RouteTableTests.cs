@@ -15,6 +15,7 @@ public sealed class RouteTableTests(GatewayFixture gateway)
     [InlineData("POST", "/v1/accounts/acct_1/login_links", "onboarding")]
     [InlineData("POST", "/v1/account_links", "onboarding")]
     [InlineData("POST", "/v1/account_sessions", "onboarding")]
+    [InlineData("GET", "/v1/country_specs/FR", "onboarding")]
     [InlineData("GET", "/v1/identity/verification_sessions/vs_1", "onboarding")]
     [InlineData("GET", "/v1/identity/verification_reports?type=document", "onboarding")]
     [InlineData("GET", "/v1/customers?email=jenny%40example.com", "payments")]
