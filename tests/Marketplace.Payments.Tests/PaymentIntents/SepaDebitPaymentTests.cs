@@ -34,6 +34,8 @@ public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : ICl
         Assert.Equal(("succeeded", true, true), (charge.Status, charge.Paid, charge.Captured));
         Assert.Equal("sepa_debit", charge.PaymentMethodDetails.Type);
         Assert.Equal("3000", charge.PaymentMethodDetails.SepaDebit.Last4);
+        Assert.Subset(StripeModelFields.Of(typeof(Stripe.ChargePaymentMethodDetailsSepaDebit)),
+            StripeModelFields.Of(charge.RawJsonElement!.Value.GetProperty("payment_method_details").GetProperty("sepa_debit")));
         Assert.StartsWith("txn_", charge.BalanceTransactionId, StringComparison.Ordinal);
         var posted = Assert.Single(service.Ledger.Charges, c => c.ChargeId == charge.Id);
         Assert.Equal((2500L, "eur"), (posted.Amount, posted.Currency));

@@ -13,7 +13,7 @@ public sealed record ChargePaymentMethodDetails(string Type)
     public ChargeCardDetails? Card { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PaymentMethodSepaDebit? SepaDebit { get; init; }
+    public ChargeSepaDebitDetails? SepaDebit { get; init; }
 
     public static ChargePaymentMethodDetails For(PaymentMethod method, long amount)
     {
@@ -21,7 +21,7 @@ public sealed record ChargePaymentMethodDetails(string Type)
         return new ChargePaymentMethodDetails(method.Type)
         {
             Card = method.Card is { } card ? ChargeCardDetails.For(card, amount) : null,
-            SepaDebit = method.SepaDebit,
+            SepaDebit = method.SepaDebit is { } sepaDebit ? ChargeSepaDebitDetails.For(sepaDebit) : null,
         };
     }
 }
