@@ -82,25 +82,10 @@ public static class ChargeStore
         return [.. rows];
     }
 
-    /// <summary>The account's charges <paramref name="query"/> matches, newest first, before the charge <paramref name="before"/>.</summary>
-    internal static async Task<IReadOnlyList<ChargeRow>> SearchAsync(
-        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(query.Parameters);
-        parameters.Add("accountId", accountId);
-        parameters.Add("before", before);
-        parameters.Add("limit", limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ChargeRow>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM charges
-            WHERE account_id = @accountId AND (@before::text IS NULL OR id < @before) AND {query.Where}
-            ORDER BY id DESC
-            LIMIT @limit
-            """,
-            parameters, cancellationToken: cancellationToken));
-        return [.. rows];
-    }
+    /// <summary>The account's charges <paramref name="search"/> matches, newest first (<see cref="SearchSql"/>).</summary>
+    internal static Task<IReadOnlyList<ChargeRow>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchRequest search, CancellationToken cancellationToken) =>
+        SearchSql.RowsAsync<ChargeRow>(dataSource, $"SELECT {Columns} FROM charges", accountId, search, cancellationToken);
 
     /// <summary>The issuer approved: the charge succeeded, captured or not yet.</summary>
     public static Task AuthorizedAsync(

@@ -69,7 +69,7 @@ public static class ChargesApi
             return error.ToResult();
         }
 
-        var rows = await ChargeStore.SearchAsync(dataSource, context.AccountId, search.Query!, search.After, search.Limit + 1, cancellationToken);
+        var rows = await ChargeStore.SearchAsync(dataSource, context.AccountId, search, cancellationToken);
         return StripeJson.Result(search.Page<Charge>([.. rows.Select(r => r.ToCharge())], $"{ListUrl}/search", r => r.Id));
     }
 

@@ -116,25 +116,11 @@ internal static class CustomerStore
         return [.. rows.Select(row => row.ToCustomer())];
     }
 
-    /// <summary>Up to <paramref name="limit"/> customers matching <paramref name="query"/>, newest first, older than <paramref name="before"/> when given.</summary>
-    public static async Task<IReadOnlyList<Customer>> SearchAsync(
-        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(query.Parameters);
-        parameters.Add("accountId", accountId);
-        parameters.Add("before", before);
-        parameters.Add("limit", limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CustomerRow>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM customers
-            WHERE account_id = @accountId AND deleted_at IS NULL AND (@before::text IS NULL OR id < @before) AND {query.Where}
-            ORDER BY id DESC
-            LIMIT @limit
-            """,
-            parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToCustomer())];
-    }
+    /// <summary>The account's customers <paramref name="search"/> matches, deleted ones left out, newest first (<see cref="SearchSql"/>).</summary>
+    internal static async Task<IReadOnlyList<Customer>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchRequest search, CancellationToken cancellationToken) =>
+        [.. (await SearchSql.RowsAsync<CustomerRow>(dataSource, $"SELECT {Columns} FROM customers", accountId, search, cancellationToken, "deleted_at IS NULL"))
+            .Select(row => row.ToCustomer())];
 
     static object Values(string accountId, Customer customer, string? idempotencyKey) => new
     {

@@ -193,7 +193,7 @@ public static class CustomersApi
             return error.ToResult();
         }
 
-        var rows = await CustomerStore.SearchAsync(dataSource, context.AccountId, search.Query!, search.After, search.Limit + 1, cancellationToken);
+        var rows = await CustomerStore.SearchAsync(dataSource, context.AccountId, search, cancellationToken);
         return StripeJson.Result(search.Page<Customer>([.. rows], SearchUrl, r => r.Id));
     }
 

@@ -133,23 +133,8 @@ public static class PaymentIntentStore
         return [.. rows];
     }
 
-    /// <summary>Up to <paramref name="limit"/> intents matching <paramref name="query"/>, newest first, older than <paramref name="before"/> when given.</summary>
-    internal static async Task<IReadOnlyList<PaymentIntentRow>> SearchAsync(
-        NpgsqlDataSource dataSource, string accountId, SearchQuery query, string? before, int limit, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(query.Parameters);
-        parameters.Add("accountId", accountId);
-        parameters.Add("before", before);
-        parameters.Add("limit", limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PaymentIntentRow>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM payment_intents
-            WHERE account_id = @accountId AND (@before::text IS NULL OR id < @before) AND {query.Where}
-            ORDER BY id DESC
-            LIMIT @limit
-            """,
-            parameters, cancellationToken: cancellationToken));
-        return [.. rows];
-    }
+    /// <summary>The account's intents <paramref name="search"/> matches, newest first (<see cref="SearchSql"/>).</summary>
+    internal static Task<IReadOnlyList<PaymentIntentRow>> SearchAsync(
+        NpgsqlDataSource dataSource, string accountId, SearchRequest search, CancellationToken cancellationToken) =>
+        SearchSql.RowsAsync<PaymentIntentRow>(dataSource, $"SELECT {Columns} FROM payment_intents", accountId, search, cancellationToken);
 }

@@ -426,7 +426,7 @@ public static class PaymentIntentsApi
             return error.ToResult();
         }
 
-        var rows = await PaymentIntentStore.SearchAsync(dataSource, context.AccountId, search.Query!, search.After, search.Limit + 1, cancellationToken);
+        var rows = await PaymentIntentStore.SearchAsync(dataSource, context.AccountId, search, cancellationToken);
         return StripeJson.Result(search.Page<PaymentIntent>([.. rows.Select(r => r.ToPaymentIntent())], SearchUrl, r => r.Id));
     }
 
