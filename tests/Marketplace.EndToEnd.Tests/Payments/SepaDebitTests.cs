@@ -58,6 +58,14 @@ public sealed class SepaDebitTests
         return await CreateAsync(stripe, new PaymentIntentCreateOptions
         {
             Amount = amount, Currency = "eur", AllowedPaymentMethodTypes = ["sepa_debit"], PaymentMethod = method.Id, Confirm = true,
+            MandateData = new PaymentIntentMandateDataOptions
+            {
+                CustomerAcceptance = new PaymentIntentMandateDataCustomerAcceptanceOptions
+                {
+                    Type = "online",
+                    Online = new PaymentIntentMandateDataCustomerAcceptanceOnlineOptions { IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0 (test)" },
+                },
+            },
         });
     }
 

@@ -26,6 +26,7 @@ public sealed class RouteTableTests(GatewayFixture gateway)
     [InlineData("GET", "/v1/charges/ch_1/refunds", "payments")]
     [InlineData("POST", "/v1/refunds", "payments")]
     [InlineData("POST", "/v1/disputes/dp_1/close", "payments")]
+    [InlineData("GET", "/v1/mandates/mandate_1", "payments")]
     [InlineData("POST", "/v1/tokens", "payments")]
     [InlineData("GET", "/v1/confirmation_tokens/ctoken_1", "payments")]
     [InlineData("GET", "/v1/radar/value_lists", "fraud")]

@@ -107,6 +107,10 @@ public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : ICl
         await service.PaymentIntentsFor(context).CreateAsync(new Stripe.PaymentIntentCreateOptions
         {
             Amount = amount, Currency = "eur", AllowedPaymentMethodTypes = ["sepa_debit"], PaymentMethod = await SepaMethodAsync(context, iban), Confirm = true,
+            MandateData = new Stripe.PaymentIntentMandateDataOptions
+            {
+                CustomerAcceptance = new Stripe.PaymentIntentMandateDataCustomerAcceptanceOptions { Type = "offline" },
+            },
         }, cancellationToken: Cancellation);
 
     async Task<string> SepaMethodAsync(RequestContext context, string iban) =>

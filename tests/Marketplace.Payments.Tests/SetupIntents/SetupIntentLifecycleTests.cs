@@ -93,7 +93,12 @@ public sealed class SetupIntentLifecycleTests(PaymentsService service) : IClassF
         }, cancellationToken: Cancellation);
 
         var intent = await service.SetupIntentsFor(context).CreateAsync(
-            new SetupIntentCreateOptions { PaymentMethod = method.Id, Confirm = true }, cancellationToken: Cancellation);
+            new SetupIntentCreateOptions
+            {
+                PaymentMethod = method.Id,
+                Confirm = true,
+                MandateData = new SetupIntentMandateDataOptions { CustomerAcceptance = new SetupIntentMandateDataCustomerAcceptanceOptions { Type = "offline" } },
+            }, cancellationToken: Cancellation);
 
         Assert.Equal("succeeded", intent.Status);
     }

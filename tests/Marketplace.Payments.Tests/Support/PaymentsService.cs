@@ -47,6 +47,8 @@ public sealed class PaymentsService : IAsyncLifetime
 
     public Stripe.PaymentIntentService PaymentIntentsFor(RequestContext context) => new(StripeFor(context));
 
+    public Stripe.MandateService MandatesFor(RequestContext context) => new(StripeFor(context));
+
     /// <summary>A browser's view of the hosted pages: no signed context, redirects not followed.</summary>
     public HttpClient PageClient() => Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Marketplace.Payments.Tests.Support;
 
-/// <summary>What the service wrote, read straight from its database: customers and the events waiting in its outbox.</summary>
+/// <summary>What the service wrote, read straight from its database: customers, mandates and the events waiting in its outbox.</summary>
 static class Rows
 {
     static readonly JsonSerializerOptions OutboxJson = new(JsonSerializerDefaults.Web);
@@ -15,6 +15,12 @@ static class Rows
         await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         return await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM customers WHERE account_id = @accountId", new { accountId });
+    }
+
+    public static async Task<long> MandateCountAsync(NpgsqlDataSource database, string accountId)
+    {
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mandates WHERE account_id = @accountId", new { accountId });
     }
 
     /// <summary>Every <see cref="ApiEventRaised"/> published for <paramref name="accountId"/>, in the order they were written.</summary>

@@ -15,13 +15,14 @@ public sealed record ChargePaymentMethodDetails(string Type)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ChargeSepaDebitDetails? SepaDebit { get; init; }
 
-    public static ChargePaymentMethodDetails For(PaymentMethod method, long amount)
+    /// <param name="mandate">The mandate a SEPA debit runs under.</param>
+    public static ChargePaymentMethodDetails For(PaymentMethod method, long amount, string? mandate)
     {
         ArgumentNullException.ThrowIfNull(method);
         return new ChargePaymentMethodDetails(method.Type)
         {
             Card = method.Card is { } card ? ChargeCardDetails.For(card, amount) : null,
-            SepaDebit = method.SepaDebit is { } sepaDebit ? ChargeSepaDebitDetails.For(sepaDebit) : null,
+            SepaDebit = method.SepaDebit is { } sepaDebit ? ChargeSepaDebitDetails.For(sepaDebit, mandate) : null,
         };
     }
 }

@@ -1,4 +1,6 @@
+using Marketplace.Api.Context;
 using Marketplace.Api.Forms;
+using Marketplace.Payments.Mandates;
 
 namespace Marketplace.Payments.PaymentIntents;
 
@@ -7,9 +9,10 @@ namespace Marketplace.Payments.PaymentIntents;
 /// <c>card[request_incremental_authorization]</c> is taken: the simulated issuers honour it on manually captured cards.
 /// </summary>
 internal sealed record ConfirmationFields(
-    string? PaymentMethod, bool OffSession, string? ReturnUrl, string? SetupFutureUsage, string? ReceiptEmail, string? RequestIncrementalAuthorization)
+    string? PaymentMethod, bool OffSession, string? ReturnUrl, string? SetupFutureUsage, string? ReceiptEmail, string? RequestIncrementalAuthorization,
+    MandateRequest Mandate)
 {
-    public static ConfirmationFields Read(ParameterReader parameters)
+    public static ConfirmationFields Read(ParameterReader parameters, RequestContext context, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         // off_session is a boolean, or one_off / recurring (both off session).
@@ -23,7 +26,8 @@ internal sealed record ConfirmationFields(
             parameters.GetString("return_url", 2048),
             parameters.GetEnum("setup_future_usage", "on_session", "off_session"),
             parameters.GetString("receipt_email", 800),
-            parameters.GetObject("payment_method_options")?.GetObject("card")?.GetEnum("request_incremental_authorization", "if_available", "never"));
+            parameters.GetObject("payment_method_options")?.GetObject("card")?.GetEnum("request_incremental_authorization", "if_available", "never"),
+            MandateRequest.Read(parameters, context, request));
     }
 
     static bool Fail(ParameterReader parameters)

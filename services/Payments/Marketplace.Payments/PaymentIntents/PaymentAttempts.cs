@@ -7,6 +7,7 @@ using Marketplace.Messaging.Outbox;
 using Marketplace.Payments.Charges;
 using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Events;
+using Marketplace.Payments.Mandates;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.PaymentSaga;
 using Npgsql;
@@ -76,6 +77,14 @@ internal static class PaymentAttempts
             return new(null, refused);
         }
 
+        var setupFutureUsage = confirmation.SetupFutureUsage ?? intent.SetupFutureUsage;
+        var mandate = await DebitMandates.ForPaymentAsync(
+            transaction, intent.PlatformId, intent.AccountId, intent.OnBehalfOf, method, confirmation.Mandate, setupFutureUsage is not null, cancellationToken);
+        if (mandate.Error is { } noMandate)
+        {
+            return new(null, noMandate);
+        }
+
         var now = DateTimeOffset.UtcNow;
         var chargeId = PrefixedId.New("ch", now);
         await ChargeStore.InsertAsync(transaction, new ChargeRow
@@ -90,7 +99,7 @@ internal static class PaymentAttempts
             Status = ChargeStatuses.Pending,
             CustomerId = intent.CustomerId,
             PaymentMethodId = method.Id,
-            PaymentMethodDetails = StripeJson.Serialize(ChargePaymentMethodDetails.For(method, intent.Amount)),
+            PaymentMethodDetails = StripeJson.Serialize(ChargePaymentMethodDetails.For(method, intent.Amount, mandate.MandateId)),
             BillingDetails = StripeJson.Serialize(method.BillingDetails),
             ApplicationFeeAmount = intent.ApplicationFeeAmount,
             Destination = intent.Destination,
@@ -110,7 +119,7 @@ internal static class PaymentAttempts
             NextAction = null,
             OffSession = confirmation.OffSession,
             ReturnUrl = confirmation.ReturnUrl ?? intent.ReturnUrl,
-            SetupFutureUsage = confirmation.SetupFutureUsage ?? intent.SetupFutureUsage,
+            SetupFutureUsage = setupFutureUsage,
             ReceiptEmail = confirmation.ReceiptEmail ?? intent.ReceiptEmail,
             RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization ?? intent.RequestIncrementalAuthorization,
         }, cancellationToken);

@@ -28,6 +28,8 @@ public static class PaymentIntentParameters
         new("payment_method_options", "card[request_incremental_authorization]: if_available (a manually captured card may then be incremented) or never."),
         new("off_session", "true (or one_off, recurring): the customer is not present, so no authentication can be asked of them."),
         new("return_url", "Where the payer returns after a redirect (3D Secure, bank pages)."),
+        new("mandate_data", "customer_acceptance (type online with online[ip_address] and [user_agent], or offline; accepted_at): the payer's SEPA Direct Debit mandate."),
+        new("mandate", "An active mandate of the payment method, instead of mandate_data."),
     ];
 
     public static readonly FormParameter[] Create =

@@ -58,7 +58,13 @@ public static class PaymentIntentsApi
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = PaymentIntentFields.Read(parameters, creating: true);
         var confirm = parameters.GetBoolean("confirm") ?? false;
-        var confirmation = ConfirmationFields.Read(parameters);
+        var confirmation = ConfirmationFields.Read(parameters, context, request);
+        if (!confirm && !confirmation.Mandate.IsEmpty)
+        {
+            var name = confirmation.Mandate.MandateId is null ? "mandate_data" : "mandate";
+            parameters.Fail(StripeError.InvalidRequest($"The parameter `{name}` cannot be passed when creating a PaymentIntent unless `confirm` is set to true.", name));
+        }
+
         var expand = ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)
         {
@@ -143,7 +149,7 @@ public static class PaymentIntentsApi
         PaymentIntentWaiter waiter, OutboxRelaySignal relay, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
-        var confirmation = ConfirmationFields.Read(parameters);
+        var confirmation = ConfirmationFields.Read(parameters, context, request);
         var clientSecret = parameters.GetString("client_secret", 200);
         var expand = ExpansionTree.Read(parameters, Expandable);
         if (parameters.Complete() is { } error)

@@ -6,8 +6,8 @@ namespace Marketplace.Payments.SetupIntents;
 
 /// <summary>
 /// Stripe's <c>setup_intent</c> object (API version 2026-10-28.endive, whose Stripe.net model is the field list).
-/// Fields for features this platform does not have — Connect's <c>on_behalf_of</c>, mandates, setup attempts,
-/// payment method configurations — are always null.
+/// Fields for features this platform does not have — Connect's <c>on_behalf_of</c>, single-use mandates, setup
+/// attempts, payment method configurations — are always null.
 /// </summary>
 public sealed record SetupIntent : StripeObject
 {

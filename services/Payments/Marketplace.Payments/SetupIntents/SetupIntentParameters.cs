@@ -19,6 +19,12 @@ public static class SetupIntentParameters
 
     static readonly FormParameter Expand = new("expand", "payment_method and customer are written as their objects (data.payment_method in a list).");
 
+    static readonly FormParameter[] Mandate =
+    [
+        new("mandate_data", "customer_acceptance (type online with online[ip_address] and [user_agent], or offline; accepted_at): the payer's SEPA Direct Debit mandate."),
+        new("mandate", "An active mandate of the payment method, instead of mandate_data."),
+    ];
+
     static readonly FormParameter ClientSecret = new("client_secret", "The intent's client secret, required with a publishable key.");
 
     public static readonly FormParameter[] Create =
@@ -29,12 +35,13 @@ public static class SetupIntentParameters
         new("usage", "off_session (default) or on_session."),
         new("automatic_payment_methods", "enabled, allow_redirects (always or never): allow every type the platform takes."),
         new("single_use", "amount and currency of the one payment a single-use mandate would cover (no mandate is generated)."),
+        .. Mandate,
         Expand,
     ];
 
     public static readonly FormParameter[] Update = [.. Writable, Expand];
 
-    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl, ClientSecret, Expand];
+    public static readonly FormParameter[] Confirm = [new("payment_method", "The payment method to set up, if not set yet."), ReturnUrl, .. Mandate, ClientSecret, Expand];
 
     public static readonly FormParameter[] Cancel = [new("cancellation_reason", "abandoned, requested_by_customer or duplicate."), Expand];
 

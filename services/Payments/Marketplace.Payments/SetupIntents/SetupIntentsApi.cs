@@ -11,9 +11,11 @@ using Marketplace.Api.Objects;
 using Marketplace.Data;
 using Marketplace.Payments.Authentication;
 using Marketplace.Payments.Customers;
+using Marketplace.Payments.Mandates;
 using Marketplace.Payments.PaymentMethods;
 using Marketplace.Payments.Processor;
 using Marketplace.Payments.Vault;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marketplace.Payments.SetupIntents;
@@ -41,8 +43,8 @@ public static class SetupIntentsApi
     }
 
     static async Task<IResult> CreateAsync(
-        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer, AuthenticationChallenges challenges,
-        CancellationToken cancellationToken)
+        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages, CardVault vault, IAcquirer acquirer,
+        AuthenticationChallenges challenges, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = SetupIntentFields.Read(parameters);
@@ -51,10 +53,17 @@ public static class SetupIntentsApi
         var usage = parameters.GetEnum("usage", "off_session", "on_session") ?? "off_session";
         var automatic = ReadAutomaticPaymentMethods(parameters, fields.PaymentMethodTypes is not null);
         ReadSingleUse(parameters);
+        var mandate = MandateRequest.Read(parameters, context, request);
         var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (returnUrl is not null && !confirm)
         {
             parameters.Fail(StripeError.InvalidRequest("You can only specify `return_url` when `confirm` is true.", "return_url"));
+        }
+
+        if (!mandate.IsEmpty && !confirm)
+        {
+            var name = mandate.MandateId is null ? "mandate_data" : "mandate";
+            parameters.Fail(StripeError.InvalidRequest($"You can only specify `{name}` when `confirm` is true.", name));
         }
 
         if (parameters.Complete() is { } error)
@@ -120,20 +129,31 @@ public static class SetupIntentsApi
         {
             // A replayed create: the intent the first request made, as it is now, and nothing new.
             await transaction.RollbackAsync(cancellationToken);
-            return await ResultAsync(dataSource, context, first.Intent, expand, cancellationToken);
+            return await ResultAsync(dataSource, pages, context, first.Intent, expand, cancellationToken);
         }
 
         var change = SetupIntentChange.From(context);
         await SetupIntentEvents.PublishAsync(transaction, change, SetupIntentEvents.Created, StripeJson.Serialize(intent), cancellationToken);
-        var (result, failure) = confirm
-            ? await new SetupIntentConfirmation(transaction, change, vault, acquirer, challenges).ConfirmAsync(intent, method!, returnUrl, cancellationToken)
-            : (intent, null);
+        var (result, failure) = (intent, (StripeError?)null);
+        if (confirm)
+        {
+            var chosen = await DebitMandates.ForSetupAsync(transaction, context.PlatformId, context.AccountId, method!, mandate, cancellationToken);
+            if (chosen.Error is { } noMandate)
+            {
+                return noMandate.ToResult();
+            }
+
+            (result, failure) = await new SetupIntentConfirmation(transaction, change, vault, acquirer, challenges)
+                .ConfirmAsync(intent with { Mandate = chosen.MandateId }, method!, returnUrl, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
+        return failure?.ToResult() ?? await ResultAsync(dataSource, pages, context, result, expand, cancellationToken);
     }
 
     static async Task<IResult> RetrieveAsync(
-        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages,
+        CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var clientSecret = parameters.GetString("client_secret", 200);
@@ -151,12 +171,12 @@ public static class SetupIntentsApi
         var intent = stored.Intent;
         return ClientSecretError(context, intent, clientSecret) is { } refused
             ? refused.ToResult()
-            : await ResultAsync(dataSource, context, intent, expand, cancellationToken);
+            : await ResultAsync(dataSource, pages, context, intent, expand, cancellationToken);
     }
 
     static async Task<IResult> UpdateAsync(
-        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer,
-        CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages, CardVault vault,
+        IAcquirer acquirer, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = SetupIntentFields.Read(parameters);
@@ -226,17 +246,18 @@ public static class SetupIntentsApi
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return await ResultAsync(dataSource, context, updated, expand, cancellationToken);
+        return await ResultAsync(dataSource, pages, context, updated, expand, cancellationToken);
     }
 
     static async Task<IResult> ConfirmAsync(
-        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer,
-        AuthenticationChallenges challenges, CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages, CardVault vault,
+        IAcquirer acquirer, AuthenticationChallenges challenges, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var methodId = parameters.GetString("payment_method", 100);
         var clientSecret = parameters.GetString("client_secret", 200);
         var returnUrl = ReadReturnUrl(parameters);
+        var mandate = MandateRequest.Read(parameters, context, request);
         var expand = ExpansionTree.Read(parameters, SetupIntentExpansion.Expandable);
         if (parameters.Complete() is { } error)
         {
@@ -276,14 +297,21 @@ public static class SetupIntentsApi
             return incompatible.ToResult();
         }
 
+        var mandateChoice = await DebitMandates.ForSetupAsync(transaction, context.PlatformId, context.AccountId, method, mandate, cancellationToken);
+        if (mandateChoice.Error is { } noMandate)
+        {
+            return noMandate.ToResult();
+        }
+
         var (result, failure) = await new SetupIntentConfirmation(transaction, SetupIntentChange.From(context), vault, acquirer, challenges)
-            .ConfirmAsync(intent, method, returnUrl, cancellationToken);
+            .ConfirmAsync(intent with { Mandate = mandateChoice.MandateId }, method, returnUrl, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return failure?.ToResult() ?? await ResultAsync(dataSource, context, result, expand, cancellationToken);
+        return failure?.ToResult() ?? await ResultAsync(dataSource, pages, context, result, expand, cancellationToken);
     }
 
     static async Task<IResult> CancelAsync(
-        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages,
+        CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var reason = parameters.GetEnum("cancellation_reason", "abandoned", "requested_by_customer", "duplicate");
@@ -310,10 +338,11 @@ public static class SetupIntentsApi
         await SetupIntentStore.UpdateAsync(transaction, context.AccountId, canceled, null, cancellationToken);
         await SetupIntentEvents.PublishAsync(transaction, SetupIntentChange.From(context), SetupIntentEvents.Canceled, StripeJson.Serialize(canceled), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await ResultAsync(dataSource, context, canceled, expand, cancellationToken);
+        return await ResultAsync(dataSource, pages, context, canceled, expand, cancellationToken);
     }
 
-    static async Task<IResult> ListAsync(HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    static async Task<IResult> ListAsync(
+        HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var query = ListQuery.Read(parameters);
@@ -332,7 +361,7 @@ public static class SetupIntentsApi
 
         var rows = await SetupIntentStore.ListAsync(dataSource, context.AccountId, query.ToSql(), customer, paymentMethod, cancellationToken);
         return Json(await SetupIntentExpansion.RenderPageAsync(
-            dataSource, context.AccountId, StripeJson.Serialize(query.ToPage(rows, ListUrl)), expand, cancellationToken));
+            dataSource, pages.Value.PublicBaseUrl, context.AccountId, StripeJson.Serialize(query.ToPage(rows, ListUrl)), expand, cancellationToken));
     }
 
     /// <summary>A method of the account, or a new one made from one of Stripe's test ids (<c>pm_card_visa</c>), locked for the rest of the request.</summary>
@@ -424,8 +453,10 @@ public static class SetupIntentsApi
 
     /// <summary>The intent as the response shows it: its events' very text, with what <c>expand[]</c> asked written out.</summary>
     static async Task<IResult> ResultAsync(
-        NpgsqlDataSource dataSource, RequestContext context, SetupIntent intent, ExpansionTree expand, CancellationToken cancellationToken) =>
-        Json(await SetupIntentExpansion.RenderAsync(dataSource, context.AccountId, StripeJson.Serialize(intent), expand, cancellationToken));
+        NpgsqlDataSource dataSource, IOptions<AuthenticationPageOptions> pages, RequestContext context, SetupIntent intent, ExpansionTree expand,
+        CancellationToken cancellationToken) =>
+        Json(await SetupIntentExpansion.RenderAsync(
+            dataSource, pages.Value.PublicBaseUrl, context.AccountId, StripeJson.Serialize(intent), expand, cancellationToken));
 
     static IResult Json(string json) => Results.Content(json, "application/json", Encoding.UTF8);
 }
