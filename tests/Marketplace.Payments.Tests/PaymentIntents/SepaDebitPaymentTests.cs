@@ -15,6 +15,7 @@ public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : ICl
     const string Settles = "DE89370400440532013000";
     const string Fails = "DE62370400440532013001";
     const string SettlesLate = "DE08370400440532013003";
+    const string Disputed = "DE35370400440532013002";
 
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -80,6 +81,33 @@ public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : ICl
 
         Assert.Equal("processing", (await intents.GetAsync(confirmed.Id, cancellationToken: Cancellation)).Status);
         Assert.Equal("succeeded", (await Eventually.Until(() => intents.GetAsync(confirmed.Id, cancellationToken: Cancellation), i => i.Status != "processing")).Status);
+    }
+
+    [Fact]
+    public async Task Confirm_WithDisputedIban_SucceedsThenLosesADisputeThatTakesTheMoneyBack()
+    {
+        var context = TestContexts.NewPlatform();
+        var intents = service.PaymentIntentsFor(context);
+
+        var confirmed = await ConfirmAsync(context, Disputed, 4000);
+
+        var succeeded = await Eventually.Until(() => intents.GetAsync(confirmed.Id, cancellationToken: Cancellation), i => i.Status != "processing");
+        Assert.Equal("succeeded", succeeded.Status);
+        var disputes = service.DisputesFor(context);
+        var dispute = Assert.Single((await Eventually.Until(
+            () => disputes.ListAsync(new Stripe.DisputeListOptions { Charge = succeeded.LatestChargeId }, cancellationToken: Cancellation),
+            page => page.Data.Count > 0)).Data);
+        Assert.Equal((4000L, "eur", "lost", "general"), (dispute.Amount, dispute.Currency, dispute.Status, dispute.Reason));
+        Assert.Null(dispute.PaymentMethodDetails);
+        Assert.Null(dispute.EvidenceDetails.DueBy);
+        Assert.False(dispute.IsChargeRefundable);
+        Assert.Equal(4000L, Assert.Single(service.Ledger.Withdrawals, w => w.ChargeId == succeeded.LatestChargeId).Amount);
+        Assert.True((await service.ChargesFor(context).GetAsync(succeeded.LatestChargeId, cancellationToken: Cancellation)).Disputed);
+        var funds = await Eventually.Until(() => disputes.GetAsync(dispute.Id, cancellationToken: Cancellation), d => d.BalanceTransactions.Count > 0);
+        Assert.Equal("lost", funds.Status);
+        var refused = await Assert.ThrowsAsync<Stripe.StripeException>(() => disputes.UpdateAsync(
+            dispute.Id, new Stripe.DisputeUpdateOptions { Submit = true }, cancellationToken: Cancellation));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.HttpStatusCode);
     }
 
     [Theory]

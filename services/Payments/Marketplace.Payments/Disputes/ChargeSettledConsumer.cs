@@ -11,7 +11,8 @@ namespace Marketplace.Payments.Disputes;
 /// <summary>
 /// Acts out what the acquirer said would happen to a charge once its money is in the Ledger (its
 /// <see cref="Processor.CardAftermath"/>): an early fraud warning goes to Fraud; a dispute opens — a chargeback takes
-/// the money back through the Ledger at once, an inquiry takes nothing yet — and the charge becomes disputed. Under
+/// the money back through the Ledger at once, an inquiry takes nothing yet, a bank debit's dispute is lost as it opens
+/// (the payer's bank takes a SEPA debit back on request: there is nothing to answer) — and the charge becomes disputed. Under
 /// the charge's lock, so that a refund in flight and the dispute see each other. The inbox makes a redelivery a
 /// no-op, and a charge has one dispute at most.
 /// </summary>
@@ -57,6 +58,9 @@ public sealed class ChargeSettledConsumer(ConsumeTransaction transaction) : ICon
         }
 
         var now = DateTimeOffset.UtcNow;
+        var details = JsonSerializer.Deserialize<JsonElement>(charge.PaymentMethodDetails!, StripeJson.Options);
+        var type = details.GetProperty("type").GetString()!;
+        var card = type == "card";
         var dispute = new DisputeRow
         {
             Id = PrefixedId.New("dp", now),
@@ -68,11 +72,12 @@ public sealed class ChargeSettledConsumer(ConsumeTransaction transaction) : ICon
             Amount = amount,
             Currency = charge.Currency,
             Reason = reason,
-            Status = inquiry ? DisputeStatuses.WarningNeedsResponse : DisputeStatuses.NeedsResponse,
+            Status = !card ? DisputeStatuses.Lost : inquiry ? DisputeStatuses.WarningNeedsResponse : DisputeStatuses.NeedsResponse,
             Inquiry = inquiry,
-            CardBrand = CardBrand(charge),
+            PaymentMethodType = type,
+            CardBrand = card ? details.GetProperty("card").GetProperty("brand").GetString() : null,
             Evidence = "{}",
-            EvidenceDueBy = DateTimeOffset.FromUnixTimeSeconds((now + ResponseWindow).ToUnixTimeSeconds()).UtcDateTime,
+            EvidenceDueBy = DateTimeOffset.FromUnixTimeSeconds((card ? now + ResponseWindow : now).ToUnixTimeSeconds()).UtcDateTime,
             Metadata = "{}",
         };
         if (!await DisputeStore.InsertAsync(transaction.Transaction, dispute, cancellationToken))
@@ -88,11 +93,4 @@ public sealed class ChargeSettledConsumer(ConsumeTransaction transaction) : ICon
 
         await DisputeEvents.PublishAsync(transaction.Transaction, dispute, DisputeEvents.Created, cancellationToken);
     }
-
-    static string? CardBrand(ChargeRow charge) =>
-        charge.PaymentMethodDetails is { } details
-        && JsonSerializer.Deserialize<JsonElement>(details, StripeJson.Options).TryGetProperty("card", out var card)
-        && card.TryGetProperty("brand", out var brand)
-            ? brand.GetString()
-            : null;
 }

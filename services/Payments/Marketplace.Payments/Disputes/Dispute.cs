@@ -40,7 +40,8 @@ public sealed record Dispute : StripeObject
 
     public required string PaymentIntent { get; init; }
 
-    public required DisputePaymentMethodDetails PaymentMethodDetails { get; init; }
+    /// <summary>Null for a bank debit's dispute, which Stripe's details do not describe.</summary>
+    public required DisputePaymentMethodDetails? PaymentMethodDetails { get; init; }
 
     /// <summary>Stripe's reason: <c>fraudulent</c>, <c>product_not_received</c>, <c>general</c>…</summary>
     public required string Reason { get; init; }

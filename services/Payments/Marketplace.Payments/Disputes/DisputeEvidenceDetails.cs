@@ -3,7 +3,8 @@ namespace Marketplace.Payments.Disputes;
 /// <summary>Stripe's <c>evidence_details</c>: when the evidence is due and what was sent.</summary>
 public sealed record DisputeEvidenceDetails
 {
-    public required DateTimeOffset DueBy { get; init; }
+    /// <summary>Null when there is nothing to answer: a bank debit's dispute is final.</summary>
+    public required DateTimeOffset? DueBy { get; init; }
 
     public IReadOnlyDictionary<string, object> EnhancedEligibility { get; init; } = new Dictionary<string, object>();
 

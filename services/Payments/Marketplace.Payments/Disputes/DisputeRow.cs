@@ -17,6 +17,10 @@ public sealed record DisputeRow
     public required string Reason { get; init; }
     public required string Status { get; init; }
     public bool Inquiry { get; init; }
+
+    /// <summary><c>card</c>, or <c>sepa_debit</c> for a bank debit the payer's bank took back.</summary>
+    public string PaymentMethodType { get; init; } = "card";
+
     public string? CardBrand { get; init; }
     public required string Evidence { get; init; }
     public DateTime EvidenceDueBy { get; init; }
@@ -27,6 +31,12 @@ public sealed record DisputeRow
 
     /// <summary>Whether money left the balance for this dispute: a chargeback, or an inquiry that was lost.</summary>
     public bool WithdrawsFunds => !Inquiry || Status == DisputeStatuses.Lost;
+
+    /// <summary>
+    /// Only card disputes have an evidence window and details of their own: Stripe's <c>payment_method_details</c>
+    /// knows no bank debit, whose dispute is final when the bank reports it.
+    /// </summary>
+    bool IsCard => PaymentMethodType == "card";
 
     public IReadOnlyDictionary<string, string> ReadEvidence() => Read<Dictionary<string, string>>(Evidence);
 
@@ -45,7 +55,7 @@ public sealed record DisputeRow
             Evidence = RenderEvidence(evidence),
             EvidenceDetails = new DisputeEvidenceDetails
             {
-                DueBy = dueBy,
+                DueBy = IsCard ? dueBy : null,
                 HasEvidence = evidence.Count > 0,
                 PastDue = DisputeStatuses.AwaitsResponse(Status) && dueBy < DateTimeOffset.UtcNow,
                 SubmissionCount = SubmissionCount,
@@ -53,7 +63,9 @@ public sealed record DisputeRow
             IsChargeRefundable = !WithdrawsFunds,
             Metadata = Read<Dictionary<string, string>>(Metadata),
             PaymentIntent = PaymentIntentId,
-            PaymentMethodDetails = new DisputePaymentMethodDetails(new DisputeCardDetails(CardBrand, Inquiry ? "inquiry" : "chargeback", CardBrand, null)),
+            PaymentMethodDetails = IsCard
+                ? new DisputePaymentMethodDetails(new DisputeCardDetails(CardBrand, Inquiry ? "inquiry" : "chargeback", CardBrand, null))
+                : null,
             Reason = Reason,
             Status = Status,
         };

@@ -12,7 +12,7 @@ internal static class DisputeStore
 {
     const string Columns =
         """
-        id, account_id, platform_id, charge_id, payment_intent_id, created, amount, currency, reason, status, inquiry, card_brand,
+        id, account_id, platform_id, charge_id, payment_intent_id, created, amount, currency, reason, status, inquiry, payment_method_type, card_brand,
         evidence::text AS evidence, evidence_due_by, submission_count, withdrawal_balance_transaction_id,
         reinstatement_balance_transaction_id, metadata::text AS metadata
         """;
@@ -22,9 +22,9 @@ internal static class DisputeStore
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO disputes (id, account_id, platform_id, charge_id, payment_intent_id, created, amount, currency, reason, status, inquiry,
-                card_brand, evidence, evidence_due_by, metadata)
+                payment_method_type, card_brand, evidence, evidence_due_by, metadata)
             VALUES (@Id, @AccountId, @PlatformId, @ChargeId, @PaymentIntentId, @Created, @Amount, @Currency, @Reason, @Status, @Inquiry,
-                @CardBrand, @Evidence::jsonb, @EvidenceDueBy, @Metadata::jsonb)
+                @PaymentMethodType, @CardBrand, @Evidence::jsonb, @EvidenceDueBy, @Metadata::jsonb)
             ON CONFLICT ON CONSTRAINT disputes_one_per_charge DO NOTHING
             """,
             dispute, transaction, cancellationToken: cancellationToken)) == 1;

@@ -203,12 +203,16 @@ internal sealed class PaymentAttemptSteps(
         return AttemptResult.Settling;
     }
 
-    /// <summary>The scheme answered a SEPA debit: settled, it goes to the Ledger like a captured card; returned, the intent needs another method.</summary>
+    /// <summary>
+    /// The scheme answered a SEPA debit: settled, it goes to the Ledger like a captured card (with the payer's dispute
+    /// to come, for Stripe's disputed test IBAN); returned, the intent needs another method.
+    /// </summary>
     public async Task<AttemptResult> DebitSettledAsync(PaymentAttemptState saga, CancellationToken cancellationToken)
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
         var assessment = saga.Assessment!;
-        if (!SepaTestAccounts.For(await AccountNumberAsync(charge.PaymentMethodId!, cancellationToken)).Settles)
+        var debit = SepaTestAccounts.For(await AccountNumberAsync(charge.PaymentMethodId!, cancellationToken));
+        if (!debit.Settles)
         {
             var returned = new CardDecline(SepaTestAccounts.FailureCode, null, SepaTestAccounts.FailureMessage);
             await FailAsync(saga, returned.Code, null, returned.Message, ChargeOutcome.IssuerDeclined(assessment, returned), cancellationToken);
@@ -216,7 +220,8 @@ internal sealed class PaymentAttemptSteps(
         }
 
         await ChargeStore.AuthorizedAsync(Transaction, charge.Id, $"sepa_debit_{charge.Id}", StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
-            charge.PaymentMethodDetails!, StripeJson.Serialize(CardAftermath.None), cancellationToken);
+            charge.PaymentMethodDetails!, StripeJson.Serialize(debit.Disputed ? new CardAftermath(SepaTestAccounts.DisputeReason) : CardAftermath.None),
+            cancellationToken);
         var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
         return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
     }
