@@ -5,8 +5,9 @@ using static Marketplace.EndToEnd.Tests.Payments.Checkout;
 namespace Marketplace.EndToEnd.Tests.Payments;
 
 /// <summary>
-/// SEPA Direct Debit through the gateway with Stripe's test IBANs: the confirm answers <c>processing</c>; after the
-/// settlement delay the debit lands in the balance with its balance transaction, or is returned and moves no money.
+/// SEPA Direct Debit through the gateway with Stripe's test IBANs: the confirm records the payer's mandate and answers
+/// <c>processing</c>; after the settlement delay the debit lands in the balance with its balance transaction, or is
+/// returned and moves no money.
 /// </summary>
 public sealed class SepaDebitTests
 {
@@ -24,6 +25,11 @@ public sealed class SepaDebitTests
         Assert.Equal(("succeeded", 3_000L), (succeeded.Status, succeeded.AmountReceived));
         var charge = await stripe.V1.Charges.GetAsync(succeeded.LatestChargeId, cancellationToken: Cancellation);
         Assert.Equal(("succeeded", "sepa_debit"), (charge.Status, charge.PaymentMethodDetails.Type));
+        var mandate = await stripe.V1.Mandates.GetAsync(charge.PaymentMethodDetails.SepaDebit.Mandate, cancellationToken: Cancellation);
+        Assert.Equal(("active", "203.0.113.7"), (mandate.Status, mandate.CustomerAcceptance.Online.IpAddress));
+        using var browser = new HttpClient();
+        var page = await browser.GetAsync(mandate.PaymentMethodDetails.SepaDebit.Url, Cancellation);
+        Assert.Contains(mandate.PaymentMethodDetails.SepaDebit.Reference, await page.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         var transaction = await stripe.V1.BalanceTransactions.GetAsync(charge.BalanceTransactionId, cancellationToken: Cancellation);
         Assert.Equal(charge.Id, transaction.SourceId);
         var (pending, available) = await BalanceAsync(stripe, transaction.Currency);
