@@ -10,10 +10,10 @@ public static class Sellers
 
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    /// <summary>Onboards a French seller and waits until Onboarding has enabled its charges.</summary>
-    public static async Task<Account> OnboardAsync(StripeClient stripe)
+    /// <summary>Onboards a French seller (every field, unless <paramref name="options"/> says otherwise) and waits until Onboarding has enabled its charges.</summary>
+    public static async Task<Account> OnboardAsync(StripeClient stripe, AccountCreateOptions? options = null)
     {
-        var account = await stripe.V1.Accounts.CreateAsync(FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
+        var account = await stripe.V1.Accounts.CreateAsync(options ?? FrenchIndividual(new DateTime(1902, 1, 1)), cancellationToken: Cancellation);
         for (var attempt = 0; attempt < 150 && !account.ChargesEnabled; attempt++)
         {
             await Task.Delay(200, Cancellation);

@@ -2,6 +2,8 @@ using Marketplace.Api.Context;
 using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.ApiEvents;
 using Marketplace.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -29,6 +31,9 @@ public sealed class VerifyingOnboarding : IAsyncLifetime
     public EventTap<ConnectedAccountUpdated> Decisions { get; } = new();
 
     public HttpClient ClientFor(RequestContext context) => _factory.ClientFor(context);
+
+    /// <summary>The service's bus, to publish what other services would (Payments' <see cref="ConnectedAccountTriggered"/>).</summary>
+    public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 
     /// <summary>A browser-like client for the hosted pages: no gateway context, cookies kept, redirects not followed.</summary>
     public HttpClient PageClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Onboarding.Tests.Support;
 using Marketplace.Testing;
 
@@ -89,23 +90,76 @@ public sealed class VerificationTests(VerifyingOnboarding service) : IClassFixtu
     }
 
     [Fact]
-    public async Task ADocumentLeftForLater_IsDueByADeadline_ThenPastDueDisablesTheAccount_UntilItComes()
+    public async Task ADocumentLeftForLater_StaysEventuallyDue_UntilTheNextThreshold_ThenIsDueByADeadline_AndPastDueDisablesTheAccount()
     {
-        using var client = service.ClientFor(TestContexts.NewPlatform());
+        var platform = TestContexts.NewPlatform();
+        using var client = service.ClientFor(platform);
         var fields = Onboard.FrenchIndividual().Where(f => f.Item1 != "individual[verification][document][front]");
         var created = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", fields));
 
         var verified = await AccountPolling.EventuallyAsync(client, created.Id(), a => a.ChargesEnabled());
+        await Task.Delay(VerifyingOnboarding.ThresholdGrace * 2, TestContext.Current.CancellationToken);
+        var stillVerified = await Http.OkAsync(await client.GetAsync($"/v1/accounts/{created.Id()}", TestContext.Current.CancellationToken));
+        await TriggerAsync(platform.PlatformId, created.Id(), ConnectedAccountTriggered.NextRequirements);
+        var due = await AccountPolling.EventuallyAsync(client, created.Id(), a => a.GetProperty("requirements").GetProperty("currently_due").GetArrayLength() > 0);
         var pastDue = await AccountPolling.EventuallyAsync(client, created.Id(), a => a.DisabledReason() == "requirements.past_due");
         await Http.OkAsync(await Http.PostAsync(client, $"/v1/accounts/{created.Id()}",
             ("individual[verification][document][front]", "file_identity_document_success")));
         var resolved = await AccountPolling.EventuallyAsync(client, created.Id(), a => a.ChargesEnabled());
 
-        Assert.Equal(["individual.verification.document"], verified.GetProperty("requirements").GetProperty("currently_due").Strings());
-        Assert.Equal(JsonValueKind.Number, verified.GetProperty("requirements").GetProperty("current_deadline").ValueKind);
-        Assert.Empty(verified.GetProperty("requirements").GetProperty("past_due").Strings());
+        Assert.Empty(verified.GetProperty("requirements").GetProperty("currently_due").Strings());
+        Assert.Equal(["individual.verification.document"], verified.GetProperty("requirements").GetProperty("eventually_due").Strings());
+        Assert.Equal(JsonValueKind.Null, verified.GetProperty("requirements").GetProperty("current_deadline").ValueKind);
+        Assert.True(stillVerified.ChargesEnabled());
+        Assert.Equal(["individual.verification.document"], due.GetProperty("requirements").GetProperty("currently_due").Strings());
+        Assert.Equal(JsonValueKind.Number, due.GetProperty("requirements").GetProperty("current_deadline").ValueKind);
+        Assert.Empty(due.GetProperty("requirements").GetProperty("past_due").Strings());
         Assert.Equal(["individual.verification.document"], pastDue.GetProperty("requirements").GetProperty("past_due").Strings());
         Assert.False(pastDue.ChargesEnabled());
         Assert.Empty(resolved.GetProperty("requirements").GetProperty("currently_due").Strings());
     }
+
+    [Fact]
+    public async Task AChargeBlock_DisablesChargesOnly_AndAPayoutBlock_PayoutsOnly_AndBothAreAnnounced()
+    {
+        var platform = TestContexts.NewPlatform();
+        using var client = service.ClientFor(platform);
+        var charging = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", Onboard.FrenchIndividual()));
+        var paying = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", Onboard.FrenchIndividual()));
+        await AccountPolling.EventuallyAsync(client, charging.Id(), a => a.ChargesEnabled());
+        await AccountPolling.EventuallyAsync(client, paying.Id(), a => a.ChargesEnabled());
+
+        await TriggerAsync(platform.PlatformId, charging.Id(), ConnectedAccountTriggered.ChargeBlock);
+        await TriggerAsync(platform.PlatformId, paying.Id(), ConnectedAccountTriggered.PayoutBlock);
+
+        var chargesBlocked = await AccountPolling.EventuallyAsync(client, charging.Id(), a => !a.ChargesEnabled());
+        var payoutsBlocked = await AccountPolling.EventuallyAsync(client, paying.Id(), a => !a.GetProperty("payouts_enabled").GetBoolean());
+        Assert.Equal(("inactive", "active", true), (chargesBlocked.GetProperty("capabilities").Text("card_payments"),
+            chargesBlocked.GetProperty("capabilities").Text("transfers"), chargesBlocked.GetProperty("payouts_enabled").GetBoolean()));
+        Assert.Equal("under_review", chargesBlocked.DisabledReason());
+        Assert.True(payoutsBlocked.ChargesEnabled());
+        Assert.Equal("under_review", payoutsBlocked.DisabledReason());
+        await Eventually.Until(() => service.Decisions.Messages.LastOrDefault(m => m.AccountId == charging.Id()), m => m?.ChargesEnabled == false);
+        await Eventually.Until(() => service.Decisions.Messages.LastOrDefault(m => m.AccountId == paying.Id()), m => m?.PayoutsEnabled == false);
+    }
+
+    [Fact]
+    public async Task ATrigger_NamingAnotherPlatformsAccount_ChangesNothing()
+    {
+        var platform = TestContexts.NewPlatform();
+        using var client = service.ClientFor(platform);
+        var created = await Http.OkAsync(await Http.PostAsync(client, "/v1/accounts", Onboard.FrenchIndividual()));
+        await AccountPolling.EventuallyAsync(client, created.Id(), a => a.ChargesEnabled());
+
+        await TriggerAsync(TestContexts.NewPlatform().PlatformId, created.Id(), ConnectedAccountTriggered.ChargeBlock);
+        await TriggerAsync(platform.PlatformId, created.Id(), ConnectedAccountTriggered.PayoutBlock);
+
+        var after = await AccountPolling.EventuallyAsync(client, created.Id(), a => !a.GetProperty("payouts_enabled").GetBoolean());
+        Assert.True(after.ChargesEnabled());
+    }
+
+    Task TriggerAsync(string platformId, string accountId, string trigger) =>
+        service.Bus.Publish(
+            new ConnectedAccountTriggered { PlatformId = platformId, AccountId = accountId, Trigger = trigger, ChargeId = $"ch_{Guid.NewGuid():N}" },
+            TestContext.Current.CancellationToken);
 }

@@ -1,4 +1,5 @@
 using Marketplace.Api.Context;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.ApiEvents;
 using Marketplace.Contracts.Fraud;
 using MassTransit;
@@ -41,6 +42,7 @@ public class SettlingPaymentsService : IAsyncLifetime
     FraudDouble? _fraud;
     readonly MessageRecorder<ApiEventRaised> _events = new();
     readonly MessageRecorder<EarlyFraudWarningIssued> _fraudWarnings = new();
+    readonly MessageRecorder<ConnectedAccountTriggered> _accountTriggers = new();
 
     public NpgsqlDataSource Database => _factory.Database.DataSource;
 
@@ -58,6 +60,9 @@ public class SettlingPaymentsService : IAsyncLifetime
 
     /// <summary>Every early fraud warning the service passed on, as Fraud receives them.</summary>
     public IReadOnlyList<EarlyFraudWarningIssued> FraudWarnings => _fraudWarnings.Messages;
+
+    /// <summary>Every Connect trigger card's effect the service passed on, as Onboarding receives them.</summary>
+    public IReadOnlyList<ConnectedAccountTriggered> AccountTriggers => _accountTriggers.Messages;
 
     public HttpClient ClientFor(RequestContext context) => _factory.ClientFor(context);
 
@@ -89,6 +94,7 @@ public class SettlingPaymentsService : IAsyncLifetime
         _fraud = await FraudDouble.StartAsync(Bus);
         await _events.StartAsync(Bus);
         await _fraudWarnings.StartAsync(Bus);
+        await _accountTriggers.StartAsync(Bus);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,13 +17,19 @@ public sealed record AccountVerification
     /// <summary>Fields that failed a check and are due again.</summary>
     public IReadOnlyList<RequirementError> Errors { get; init; } = [];
 
-    /// <summary>Fields asked for once the account was verified (the next threshold), due by <see cref="CurrentDeadline"/>.</summary>
+    /// <summary>Fields asked for once the account reached its next threshold, due by <see cref="CurrentDeadline"/>.</summary>
     public IReadOnlyList<string> ThresholdDue { get; init; } = [];
 
     public DateTimeOffset? CurrentDeadline { get; init; }
 
     /// <summary>Set when <see cref="CurrentDeadline"/> passed with <see cref="ThresholdDue"/> still missing.</summary>
     public bool PastDue { get; init; }
+
+    /// <summary>A review blocked the account's charges (Stripe's <c>tok_visa_triggerChargeBlock</c>): its payment capabilities are inactive.</summary>
+    public bool ChargesBlocked { get; init; }
+
+    /// <summary>A review blocked the account's payouts (Stripe's <c>tok_visa_triggerPayoutBlock</c>).</summary>
+    public bool PayoutsBlocked { get; init; }
 
     /// <summary>Once every field due was submitted, Stripe's <c>details_submitted</c> stays true.</summary>
     public bool DetailsSubmitted { get; init; }

@@ -97,7 +97,10 @@ public sealed class AccountView
         {
             CurrentDeadline = _thresholdMissing.Count > 0 && !verification.PastDue ? verification.CurrentDeadline : null,
             CurrentlyDue = currentlyDue,
-            DisabledReason = pastDue.Count > 0 ? "requirements.past_due" : pending.Count > 0 ? "requirements.pending_verification" : null,
+            DisabledReason = pastDue.Count > 0 ? "requirements.past_due"
+                : pending.Count > 0 ? "requirements.pending_verification"
+                : verification.ChargesBlocked || verification.PayoutsBlocked ? "under_review"
+                : null,
             Errors = verification.Errors,
             EventuallyDue = Sorted(currentlyDue.Concat(_missingEventually)),
             PastDue = pastDue,
@@ -116,8 +119,13 @@ public sealed class AccountView
             "pending" => "pending",
             _ => "inactive",
         };
-        return new SortedDictionary<string, string>(Record.Capabilities.Keys.ToDictionary(name => name, _ => status), StringComparer.Ordinal);
+        var blocked = Record.Verification.ChargesBlocked;
+        return new SortedDictionary<string, string>(
+            Record.Capabilities.Keys.ToDictionary(name => name, name => blocked && IsPayment(name) ? "inactive" : status), StringComparer.Ordinal);
     }
+
+    /// <summary>A capability to take payments (<c>card_payments</c>, <c>sepa_debit_payments</c>…), as opposed to <c>transfers</c>.</summary>
+    static bool IsPayment(string capability) => capability.EndsWith("_payments", StringComparison.Ordinal);
 
     /// <summary>Rendered once: a write compares, announces and answers with the same rendering.</summary>
     public Account Render() => _rendered ??= RenderAccount();
@@ -133,7 +141,7 @@ public sealed class AccountView
             BusinessProfile = Record.BusinessProfile,
             BusinessType = Record.BusinessType,
             Capabilities = capabilities,
-            ChargesEnabled = capabilities.Any(c => c.Key.EndsWith("_payments", StringComparison.Ordinal) && c.Value == "active"),
+            ChargesEnabled = capabilities.Any(c => IsPayment(c.Key) && c.Value == "active"),
             Company = Record.Company?.ToCompany(),
             Controller = Record.Controller,
             Country = Record.Country,
@@ -147,7 +155,7 @@ public sealed class AccountView
                 ? RenderPerson(Record.IndividualId, Stored.Created, Record.Individual ?? new PersonRecord(), "individual")
                 : null,
             Metadata = Record.Metadata,
-            PayoutsEnabled = BankAccounts.Count > 0 && capabilities.Values.Any(status => status == "active"),
+            PayoutsEnabled = BankAccounts.Count > 0 && capabilities.Values.Any(status => status == "active") && !Record.Verification.PayoutsBlocked,
             Requirements = requirements,
             Settings = new AccountSettings(new AccountPayoutSettings { Schedule = Record.PayoutSchedule, StatementDescriptor = Record.PayoutStatementDescriptor }),
             TosAcceptance = Record.TosAcceptance,

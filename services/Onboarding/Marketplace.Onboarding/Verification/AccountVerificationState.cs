@@ -16,7 +16,10 @@ public sealed class AccountVerificationState : SagaStateMachineInstance, ISagaVe
     /// <summary>Details changed while a check ran: its answer is about stale data, so the check runs again instead.</summary>
     public bool Rerun { get; set; }
 
-    /// <summary>The fields the next threshold asks for, from the identity check, until the screening ends the run.</summary>
+    /// <summary>The account reached its next threshold: from then on its missing eventually-due fields are due by a deadline.</summary>
+    public bool PastThreshold { get; set; }
+
+    /// <summary>The fields the next threshold asks for, from the identity check (or the threshold itself), until an outcome applies them.</summary>
     public List<string> ThresholdDue { get; set; } = [];
 
     public Guid? DeadlineTokenId { get; set; }

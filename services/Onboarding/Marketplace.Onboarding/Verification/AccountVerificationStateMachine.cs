@@ -5,9 +5,10 @@ namespace Marketplace.Onboarding.Verification;
 
 /// <summary>
 /// An account's verification: details submitted → identity checks → sanctions screening → verified (capabilities
-/// active) or rejected (<c>rejected.listed</c>, for good), or back to awaiting details when a check failed. Once
-/// verified, the fields the next threshold asks for are due by a deadline kept by durable scheduling; past it the
-/// account is <c>past_due</c> until they come. Every step's messages leave through the outbox with the state.
+/// active) or rejected (<c>rejected.listed</c>, for good), or back to awaiting details when a check failed. The
+/// eventually-due fields stay so until the account reaches its next threshold (<see cref="ThresholdReached"/>); then
+/// they are due by a deadline kept by durable scheduling, and past it the account is <c>past_due</c> until they come.
+/// Every step's messages leave through the outbox with the state.
 /// </summary>
 /// <remarks>
 /// Out of order and duplicates: details submitted while a check runs mark the run stale (<see cref="AccountVerificationState.Rerun"/>)
@@ -24,6 +25,12 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
         Event(() => Requested, e => e.CorrelateById(m => VerificationSagaId.For(m.Message.AccountId)));
         Event(() => IdentityDone, e => e.CorrelateById(m => VerificationSagaId.For(m.Message.AccountId)));
         Event(() => Screened, e => e.CorrelateById(m => VerificationSagaId.For(m.Message.AccountId)));
+        Event(() => Threshold, e =>
+        {
+            e.CorrelateById(m => VerificationSagaId.For(m.Message.AccountId));
+            // An account that never asked for verification cannot have charged, so has no threshold to reach.
+            e.OnMissingInstance(m => m.Discard());
+        });
         Schedule(() => Deadline, x => x.DeadlineTokenId, s =>
         {
             s.Delay = grace;
@@ -68,7 +75,7 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
                         .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "rejected") with { RejectedReason = "rejected.listed" })
                         .Unschedule(Deadline)
                         .TransitionTo(Rejected),
-                    clear => clear.IfElse(c => c.Saga.ThresholdDue.Count == 0,
+                    clear => clear.IfElse(c => !c.Saga.PastThreshold || c.Saga.ThresholdDue.Count == 0,
                         nothingDue => nothingDue
                             .Then(c => c.Saga.DeadlinePassed = false)
                             .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified"))
@@ -92,6 +99,26 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
             Ignore(IdentityDone),
             Ignore(Screened));
 
+        During(CheckingIdentity, Screening, AwaitingDetails,
+            When(Threshold).Then(c => c.Saga.PastThreshold = true));
+
+        // A second trigger neither moves the deadline nor adds to what the first asked for.
+        During(Verified,
+            When(Threshold, c => !c.Saga.PastThreshold)
+                .Then(c =>
+                {
+                    c.Saga.PastThreshold = true;
+                    c.Saga.ThresholdDue = [.. c.Message.Fields];
+                })
+                .If(c => c.Saga.ThresholdDue.Count > 0, due => due
+                    .Send(ApplyVerificationOutcome.Address, c => Outcome(c.Saga, "verified") with
+                    {
+                        ThresholdDue = c.Saga.ThresholdDue,
+                        CurrentDeadline = DateTimeOffset.UtcNow + grace,
+                    })
+                    .Schedule(Deadline, c => new VerificationDeadlinePassed { AccountId = c.Saga.AccountId })),
+            Ignore(Threshold, c => c.Saga.PastThreshold));
+
         During(Verified,
             When(Deadline.Received)
                 .Then(c => c.Saga.DeadlinePassed = true)
@@ -100,7 +127,9 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
 
         During(AwaitingDetails, PastDue, Ignore(Deadline.Received));
 
-        During(Rejected, Ignore(Requested), Ignore(IdentityDone), Ignore(Screened), Ignore(Deadline.Received));
+        During(PastDue, Ignore(Threshold));
+
+        During(Rejected, Ignore(Requested), Ignore(IdentityDone), Ignore(Screened), Ignore(Deadline.Received), Ignore(Threshold));
     }
 
     public State CheckingIdentity { get; private set; } = null!;
@@ -120,6 +149,8 @@ public sealed class AccountVerificationStateMachine : MassTransitStateMachine<Ac
     public Event<IdentityChecked> IdentityDone { get; private set; } = null!;
 
     public Event<SanctionsScreened> Screened { get; private set; } = null!;
+
+    public Event<ThresholdReached> Threshold { get; private set; } = null!;
 
     public Schedule<AccountVerificationState, VerificationDeadlinePassed> Deadline { get; private set; } = null!;
 

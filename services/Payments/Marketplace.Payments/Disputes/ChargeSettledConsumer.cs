@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Api.Objects;
+using Marketplace.Contracts.Accounts;
 using Marketplace.Contracts.Fraud;
 using Marketplace.Data;
 using Marketplace.Messaging.Inbox;
@@ -10,7 +11,8 @@ namespace Marketplace.Payments.Disputes;
 
 /// <summary>
 /// Acts out what the acquirer said would happen to a charge once its money is in the Ledger (its
-/// <see cref="Processor.CardAftermath"/>): an early fraud warning goes to Fraud; a dispute opens — a chargeback takes
+/// <see cref="Processor.CardAftermath"/>): an early fraud warning goes to Fraud; a Connect trigger card's effect goes
+/// to Onboarding for the connected account the charge was for; a dispute opens — a chargeback takes
 /// the money back through the Ledger at once, an inquiry takes nothing yet, a bank debit's dispute is lost as it opens
 /// (the payer's bank takes a SEPA debit back on request: there is nothing to answer) — and the charge becomes disputed. Under
 /// the charge's lock, so that a refund in flight and the dispute see each other. The inbox makes a redelivery a
@@ -46,7 +48,16 @@ public sealed class ChargeSettledConsumer(ConsumeTransaction transaction) : ICon
         {
             await OpenDisputeAsync(charge, reason, aftermath.Inquiry, context.CancellationToken);
         }
+
+        if (aftermath.AccountTrigger is { } trigger && ConnectedAccountOf(charge) is { } account)
+        {
+            await context.Publish(new ConnectedAccountTriggered { PlatformId = charge.PlatformId, AccountId = account, Trigger = trigger, ChargeId = charge.Id });
+        }
     }
+
+    /// <summary>The connected account a charge was for, if any: its destination, its <c>on_behalf_of</c>, or the account it was made on.</summary>
+    static string? ConnectedAccountOf(ChargeRow charge) =>
+        charge.Destination ?? charge.OnBehalfOf ?? (charge.AccountId != charge.PlatformId ? charge.AccountId : null);
 
     async Task OpenDisputeAsync(ChargeRow charge, string reason, bool inquiry, CancellationToken cancellationToken)
     {

@@ -78,6 +78,9 @@ internal static class TestPaymentMethods
         ["createIssuerFraudRecord"] = "4000000000005423",
         ["pendingRefund"] = "4000000000007726",
         ["refundFail"] = "4000000000005126",
+        ["visa_triggerNextRequirements"] = "4000000000004202",
+        ["visa_triggerChargeBlock"] = "4000000000004210",
+        ["visa_triggerPayoutBlock"] = "4000000000004236",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The test card a <c>pm_card_…</c> id names.</summary>

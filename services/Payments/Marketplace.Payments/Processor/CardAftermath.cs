@@ -8,12 +8,17 @@ namespace Marketplace.Payments.Processor;
 /// <param name="Inquiry">The dispute is an inquiry (<c>warning_needs_response</c>), not a chargeback.</param>
 /// <param name="EarlyFraudWarning">An early fraud warning arrives.</param>
 /// <param name="AvailableImmediately">The funds skip the pending balance (Stripe's bypass-pending card).</param>
+/// <param name="AccountTrigger">
+/// What Stripe's Connect trigger cards do to the connected account the charge is for: one of
+/// <see cref="Contracts.Accounts.ConnectedAccountTriggered"/>'s triggers.
+/// </param>
 public sealed record CardAftermath(
     string? DisputeReason = null,
     bool Inquiry = false,
     bool EarlyFraudWarning = false,
     RefundBehavior Refund = RefundBehavior.Succeeds,
-    bool AvailableImmediately = false)
+    bool AvailableImmediately = false,
+    string? AccountTrigger = null)
 {
     public static CardAftermath None { get; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Marketplace.Contracts.Accounts;
 
 namespace Marketplace.Payments.Processor;
 
@@ -61,6 +62,9 @@ internal static class TestCards
         new("4000000000007726") { Aftermath = new(Refund: RefundBehavior.PendingThenSucceeds) },
         new("4000000000005126") { Aftermath = new(Refund: RefundBehavior.SucceedsThenFails) },
         new("4000000000000077") { Aftermath = new(AvailableImmediately: true) },
+        new("4000000000004202") { Aftermath = new(AccountTrigger: ConnectedAccountTriggered.NextRequirements) },
+        new("4000000000004210") { Aftermath = new(AccountTrigger: ConnectedAccountTriggered.ChargeBlock) },
+        new("4000000000004236") { Aftermath = new(AccountTrigger: ConnectedAccountTriggered.PayoutBlock) },
     ];
 
     static readonly FrozenDictionary<string, TestCard> ByNumber = All.ToFrozenDictionary(card => card.Number, StringComparer.Ordinal);
