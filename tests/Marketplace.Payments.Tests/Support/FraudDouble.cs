@@ -6,19 +6,28 @@ using MassTransit;
 namespace Marketplace.Payments.Tests.Support;
 
 /// <summary>
-/// Stands in for Fraud on the exchange its assessment consumer listens on: records every payment the saga asks
-/// about and allows it at normal risk, as Fraud allows a payment no rule matches.
+/// Stands in for Fraud on the exchanges its assessment and review consumers listen on: records every payment the saga
+/// asks about and allows it at normal risk, as Fraud allows a payment no rule matches, and every review Payments closes.
 /// </summary>
 public sealed class FraudDouble
 {
     readonly ConcurrentQueue<AssessPayment> _requests = new();
 
+    readonly ConcurrentQueue<CloseReview> _closedReviews = new();
+
     public IReadOnlyList<AssessPayment> Requests => [.. _requests];
+
+    public IReadOnlyList<CloseReview> ClosedReviews => [.. _closedReviews];
 
     public static async Task<FraudDouble> StartAsync(IBus bus)
     {
         var fraud = new FraudDouble();
         await bus.ConnectReceiveEndpoint("fraud-assess-payment", endpoint => endpoint.Handler<AssessPayment>(fraud.AllowAsync)).Ready;
+        await bus.ConnectReceiveEndpoint("fraud-close-review", endpoint => endpoint.Handler<CloseReview>(context =>
+        {
+            fraud._closedReviews.Enqueue(context.Message);
+            return Task.CompletedTask;
+        })).Ready;
         return fraud;
     }
 

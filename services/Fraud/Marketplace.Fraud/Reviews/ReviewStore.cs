@@ -31,6 +31,22 @@ internal static class ReviewStore
             $"SELECT {Columns} FROM reviews WHERE id = @id AND platform_id = @platformId AND account_id = @accountId FOR UPDATE",
             new { id, platformId, accountId }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// The assessment of a payment on the account, locked so that two requests to review it serialize; null when the
+    /// account has no assessed payment of that id.
+    /// </summary>
+    public static Task<ReviewedPayment?> LockPaymentAsync(
+        NpgsqlTransaction transaction, string platformId, string accountId, string paymentId, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<ReviewedPayment>(new CommandDefinition(
+            """
+            SELECT a.id AS assessmentid, a.action, a.attributes -> 'values' ->> 'ip_address' AS ipaddress,
+                a.attributes -> 'values' ->> 'ip_country' AS ipcountry, EXISTS (SELECT 1 FROM reviews r WHERE r.assessment_id = a.id) AS reviewed
+            FROM assessments a
+            WHERE a.platform_id = @platformId AND a.account_id = @accountId AND a.payment_id = @paymentId
+            FOR UPDATE OF a
+            """,
+            new { platformId, accountId, paymentId }, transaction, cancellationToken: cancellationToken));
+
     /// <summary>The open review of a payment, locked, with the assessment it was opened for.</summary>
     public static async Task<(ReviewRow Review, string AssessmentId)?> LockOpenForPaymentAsync(
         NpgsqlTransaction transaction, string platformId, string paymentId, CancellationToken cancellationToken)

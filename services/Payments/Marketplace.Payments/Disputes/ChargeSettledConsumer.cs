@@ -97,6 +97,7 @@ public sealed class ChargeSettledConsumer(ConsumeTransaction transaction) : ICon
         }
 
         await ChargeStore.DisputedAsync(transaction.Transaction, charge.Id, cancellationToken);
+        await ChargeReviews.CloseAsync(transaction.Transaction, charge, "disputed", cancellationToken);
         if (!inquiry)
         {
             await DisputeLedger.WithdrawAsync(transaction.Transaction, dispute, cancellationToken);

@@ -92,6 +92,7 @@ internal static class RefundCreator
             ReverseTransfer = refund.ReverseTransfer,
             RefundApplicationFee = refund.RefundApplicationFee,
         }, cancellationToken);
+        await ChargeReviews.CloseAsync(transaction, charge, refund.Reason == "fraudulent" ? "refunded_as_fraud" : "refunded", cancellationToken);
         await RefundEvents.CreatedAsync(
             transaction, refund, charge, charge with { AmountRefunded = charge.AmountRefunded + refund.Amount }, context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
