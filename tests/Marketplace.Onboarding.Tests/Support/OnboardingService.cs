@@ -29,8 +29,9 @@ public sealed class OnboardingService : IAsyncLifetime
 
     public HttpClient ClientFor(RequestContext context) => Host.CreateDefaultClient(new GatewayContextHandler(_factory.Signer, context));
 
-    /// <summary>A browser-like client for the hosted pages: no gateway context, cookies kept, redirects not followed.</summary>
-    public HttpClient PageClient() => Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser-like client for the hosted pages: no gateway context, cookies kept (unless said), redirects not followed.</summary>
+    public HttpClient PageClient(bool cookies = true) =>
+        Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = cookies });
 
     /// <summary>Stripe.net 53.1.0 talking to the service for <paramref name="context"/>, without retries.</summary>
     public Stripe.StripeClient StripeFor(RequestContext context) => StripeClients.For(ClientFor(context));

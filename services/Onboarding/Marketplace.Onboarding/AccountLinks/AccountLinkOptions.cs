@@ -1,6 +1,6 @@
 namespace Marketplace.Onboarding.AccountLinks;
 
-/// <summary><c>Onboarding:AccountLinks</c>: where the hosted pages are reached, and how long a link and its session last.</summary>
+/// <summary><c>Onboarding:AccountLinks</c>: where the hosted pages are reached, and how long a link, its session and an account session last.</summary>
 public sealed class AccountLinkOptions
 {
     /// <summary>The public address in front of the hosted pages (the gateway's), which links are built on.</summary>
@@ -11,4 +11,7 @@ public sealed class AccountLinkOptions
 
     /// <summary>How long the browser session a link opens lasts.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an account session's client secret opens its embedded components.</summary>
+    public TimeSpan AccountSessionLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

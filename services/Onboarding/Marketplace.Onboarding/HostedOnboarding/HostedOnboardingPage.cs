@@ -8,7 +8,8 @@ namespace Marketplace.Onboarding.HostedOnboarding;
 
 /// <summary>
 /// The hosted onboarding page's HTML: one step of the form at a time, with exactly the fields that step still
-/// needs, posted back as the API's own parameters. Plain HTML and no script, so it works in any browser.
+/// needs, posted back as the API's own parameters. Plain HTML and no script (but for telling an embedding page that
+/// embedded onboarding ended), so it works in any browser.
 /// </summary>
 public static class HostedOnboardingPage
 {
@@ -44,6 +45,15 @@ public static class HostedOnboardingPage
         html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" id=\"continue\">{t("continue")}</button></form></body></html>");
         return html.ToString();
     }
+
+    /// <summary>
+    /// The end of embedded onboarding, inside the platform's page: the one script of these pages tells the frame's
+    /// parent, which closes or replaces the frame (Stripe's embedded component calls the platform's <c>onExit</c>).
+    /// </summary>
+    public static string EmbeddedCompleted(string locale) =>
+        $"<!DOCTYPE html><html lang=\"{locale}\"><head><meta charset=\"utf-8\"><title>{Encoder.Encode(HostedText.Get("title", locale))}</title></head>"
+        + $"<body><p id=\"completed\">{Encoder.Encode(HostedText.Get("completed", locale))}</p>"
+        + "<script>if (window.parent !== window) { window.parent.postMessage({ type: 'account_onboarding.exit' }, '*'); }</script></body></html>";
 
     public static string Message(string locale, string key) =>
         $"<!DOCTYPE html><html lang=\"{locale}\"><head><meta charset=\"utf-8\"><title>{Encoder.Encode(HostedText.Get("title", locale))}</title></head>"

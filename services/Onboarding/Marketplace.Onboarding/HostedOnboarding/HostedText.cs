@@ -41,6 +41,7 @@ public static class HostedText
         ["routing_number"] = ("Routing number", "Code banque"),
         ["account_number"] = ("Account number", "Numéro de compte"),
         ["tos"] = ("I accept the services agreement", "J'accepte le contrat de services"),
+        ["completed"] = ("Your details are complete.", "Vos informations sont complètes."),
         ["expired"] = ("This link is no longer valid. Ask the platform for a new one.", "Ce lien n'est plus valide. Demandez-en un nouveau à la plateforme."),
     };
 
