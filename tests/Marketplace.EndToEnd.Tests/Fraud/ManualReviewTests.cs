@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Marketplace.Testing;
 using Stripe;
 using Xunit;
 using static Marketplace.EndToEnd.Tests.Payments.Checkout;
@@ -27,26 +28,12 @@ public sealed class ManualReviewTests
         var body = await placed.Content.ReadAsStringAsync(Cancellation);
         Assert.True(placed.IsSuccessStatusCode, body);
         var reviewId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
-        var charge = await UntilAsync(() => stripe.V1.Charges.GetAsync(intent.LatestChargeId, cancellationToken: Cancellation), c => c.ReviewId is not null);
+        var charge = await Eventually.Until(() => stripe.V1.Charges.GetAsync(intent.LatestChargeId, cancellationToken: Cancellation), c => c.ReviewId is not null);
         await stripe.V1.Refunds.CreateAsync(new RefundCreateOptions { Charge = charge.Id }, cancellationToken: Cancellation);
-        var closed = await UntilAsync(() => new ReviewService(stripe).GetAsync(reviewId, cancellationToken: Cancellation), r => !r.Open);
+        var closed = await Eventually.Until(() => new ReviewService(stripe).GetAsync(reviewId, cancellationToken: Cancellation), r => !r.Open);
 
         Assert.Equal(reviewId, charge.ReviewId);
         Assert.Equal(reviewId, (await stripe.V1.PaymentIntents.GetAsync(intent.Id, cancellationToken: Cancellation)).ReviewId);
         Assert.Equal(("manual", "refunded"), (closed.OpenedReason, closed.ClosedReason));
-    }
-
-    static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (done(value) || attempt == 100)
-            {
-                return value;
-            }
-
-            await Task.Delay(200, Cancellation);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Testing;
 using Stripe;
 using Xunit;
 using static Marketplace.EndToEnd.Tests.Payments.Checkout;
@@ -66,17 +67,6 @@ public sealed class TriggerCardTests
         }
     }
 
-    static async Task<Account> UntilAsync(StripeClient stripe, string id, Func<Account, bool> condition)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var account = await stripe.V1.Accounts.GetAsync(id, cancellationToken: Cancellation);
-            if (condition(account) || attempt == 150)
-            {
-                return account;
-            }
-
-            await Task.Delay(200, Cancellation);
-        }
-    }
+    static Task<Account> UntilAsync(StripeClient stripe, string id, Func<Account, bool> condition) =>
+        Eventually.Until(() => stripe.V1.Accounts.GetAsync(id, cancellationToken: Cancellation), condition, TimeSpan.FromSeconds(30));
 }

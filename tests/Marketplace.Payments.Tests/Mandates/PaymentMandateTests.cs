@@ -13,8 +13,6 @@ namespace Marketplace.Payments.Tests.Mandates;
 /// </summary>
 public sealed class PaymentMandateTests(PaymentsService service) : IClassFixture<PaymentsService>
 {
-    const string Iban = "DE89370400440532013000";
-
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     static PaymentIntentMandateDataOptions Online => new()
@@ -209,11 +207,5 @@ public sealed class PaymentMandateTests(PaymentsService service) : IClassFixture
         return (intent.Status, intent.LatestChargeId);
     }
 
-    async Task<string> SepaMethodAsync(RequestContext context) =>
-        (await service.PaymentMethodsFor(context).CreateAsync(new PaymentMethodCreateOptions
-        {
-            Type = "sepa_debit",
-            SepaDebit = new PaymentMethodSepaDebitOptions { Iban = Iban },
-            BillingDetails = new PaymentMethodBillingDetailsOptions { Name = "Jenny Rosen", Email = "jenny@example.com" },
-        }, cancellationToken: Cancellation)).Id;
+    Task<string> SepaMethodAsync(RequestContext context) => SepaMethods.CreateAsync(service.PaymentMethodsFor(context));
 }

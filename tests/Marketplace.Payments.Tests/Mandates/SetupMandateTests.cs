@@ -88,12 +88,7 @@ public sealed class SetupMandateTests(PaymentsService service) : IClassFixture<P
     async Task<(string Customer, string Method)> SepaMethodAsync(RequestContext context)
     {
         var customer = await service.CustomersFor(context).CreateAsync(new CustomerCreateOptions { Name = "Jenny Rosen" }, cancellationToken: Cancellation);
-        var method = await service.PaymentMethodsFor(context).CreateAsync(new PaymentMethodCreateOptions
-        {
-            Type = "sepa_debit",
-            SepaDebit = new PaymentMethodSepaDebitOptions { Iban = "DE89370400440532013000" },
-            BillingDetails = new PaymentMethodBillingDetailsOptions { Name = "Jenny Rosen", Email = "jenny@example.com" },
-        }, cancellationToken: Cancellation);
-        return (customer.Id, method.Id);
+        var method = await SepaMethods.CreateAsync(service.PaymentMethodsFor(context));
+        return (customer.Id, method);
     }
 }

@@ -12,7 +12,7 @@ namespace Marketplace.Payments.Tests.PaymentIntents;
 /// </summary>
 public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : IClassFixture<SettlingPaymentsService>
 {
-    const string Settles = "DE89370400440532013000";
+    const string Settles = SepaMethods.Settles;
     const string Fails = "DE62370400440532013001";
     const string SettlesLate = "DE08370400440532013003";
     const string Disputed = "DE35370400440532013002";
@@ -141,13 +141,7 @@ public sealed class SepaDebitPaymentTests(SettlingPaymentsService service) : ICl
             },
         }, cancellationToken: Cancellation);
 
-    async Task<string> SepaMethodAsync(RequestContext context, string iban) =>
-        (await service.PaymentMethodsFor(context).CreateAsync(new Stripe.PaymentMethodCreateOptions
-        {
-            Type = "sepa_debit",
-            SepaDebit = new Stripe.PaymentMethodSepaDebitOptions { Iban = iban },
-            BillingDetails = new Stripe.PaymentMethodBillingDetailsOptions { Name = "Jenny Rosen", Email = "jenny@example.com" },
-        }, cancellationToken: Cancellation)).Id;
+    Task<string> SepaMethodAsync(RequestContext context, string iban) => SepaMethods.CreateAsync(service.PaymentMethodsFor(context), iban);
 
     /// <summary>The account's payment events in the order they were raised, once there are <paramref name="count"/> of them.</summary>
     async Task<List<string>> EventTypesAsync(RequestContext context, int count) =>
