@@ -21,7 +21,8 @@ namespace Marketplace.Benchmarks.Fraud;
 /// <item>the assessment round trip: Payments' request over RabbitMQ, Fraud's transaction (velocity counters,
 /// customer history, rules, the stored assessment, the answer through the outbox), the response — at the most the
 /// service sustains, and at a steady 500/s for p50/p99;</item>
-/// <item>baseline: RabbitMQ's raw request/response rate (RabbitMQ.Client, direct reply-to) in the same run.</item>
+/// <item>baseline: RabbitMQ's raw request/response (RabbitMQ.Client, direct reply-to) in the same run: its rate, and
+/// its latencies at the same steady rates, the floor under the assessments' p99.</item>
 /// </list>
 /// </summary>
 public static class FraudBenchmark
@@ -49,8 +50,18 @@ public static class FraudBenchmark
         await broker.InitializeAsync();
 
         var requests = SteadyRate * seconds;
-        var raw = await RawRequestResponse.RateAsync(broker, requests, InFlight);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw RabbitMQ request/response: {raw:F0}/s ({requests} requests, {InFlight} in flight)"));
+        double raw;
+        await using (var rpc = await RawRequestResponse.StartAsync(broker))
+        {
+            raw = await rpc.RateAsync(requests, InFlight);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw RabbitMQ request/response: {raw:F0}/s ({requests} requests, {InFlight} in flight)"));
+            foreach (var rate in new[] { LightRate, SteadyRate })
+            {
+                var floor = await SteadyAsync(rpc.RequestAsync, rate * seconds, rate);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"raw RabbitMQ request/response at a steady {rate}/s for {seconds} s: p50 {Percentile(floor, 0.50):F2} ms, p99 {Percentile(floor, 0.99):F2} ms, max {floor.Max():F2} ms"));
+            }
+        }
 
         await using var app = await FraudHost.StartAsync(database, broker);
         var platform = Marketplace.Data.PrefixedId.New("acct");
@@ -70,11 +81,11 @@ public static class FraudBenchmark
         var sustained = requests / clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assessments, {InFlight} in flight: {sustained:F0}/s ({requests} assessments)"));
 
-        var light = await SteadyAsync(client, platform, LightRate * seconds, LightRate, 2_000_000);
+        var light = await SteadyAsync(i => AssessAsync(client, platform, 2_000_000 + i), LightRate * seconds, LightRate);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"assessments at a steady {LightRate}/s for {seconds} s: p50 {Percentile(light, 0.50):F2} ms, p99 {Percentile(light, 0.99):F2} ms, max {light.Max():F2} ms"));
 
-        var latencies = await SteadyAsync(client, platform, requests, SteadyRate, 1_000_000);
+        var latencies = await SteadyAsync(i => AssessAsync(client, platform, 1_000_000 + i), requests, SteadyRate);
         var p50 = Percentile(latencies, 0.50);
         var p99 = Percentile(latencies, 0.99);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -86,8 +97,10 @@ public static class FraudBenchmark
         return 0;
     }
 
+    static Task<double[]> SteadyAsync(Func<Task> request, int requests, int rate) => SteadyAsync(_ => request(), requests, rate);
+
     /// <summary>Open loop: request i leaves at i / rate s whether or not earlier ones were answered, as payments arrive.</summary>
-    static async Task<double[]> SteadyAsync(IRequestClient<AssessPayment> client, string platform, int requests, int rate, int firstPayment)
+    static async Task<double[]> SteadyAsync(Func<int, Task> request, int requests, int rate)
     {
         var latencies = new double[requests];
         var start = Stopwatch.GetTimestamp();
@@ -105,7 +118,7 @@ public static class FraudBenchmark
             inFlight.Add(Task.Run(async () =>
             {
                 var sent = Stopwatch.GetTimestamp();
-                await AssessAsync(client, platform, firstPayment + index);
+                await request(index);
                 latencies[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
             }));
         }
