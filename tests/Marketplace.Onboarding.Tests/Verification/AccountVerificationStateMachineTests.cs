@@ -5,10 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Onboarding.Tests.Verification;
 
-/// <summary>The state machine alone, on MassTransit's in-memory test harness: out-of-order and duplicate messages.</summary>
+/// <summary>The state machine alone, on MassTransit's in-memory test harness: out-of-order and duplicate messages, thresholds.</summary>
 public sealed class AccountVerificationStateMachineTests : IAsyncLifetime
 {
     const string AccountId = "acct_statemachine000000001";
+    const string Document = "individual.verification.document";
 
     ServiceProvider _provider = null!;
     ITestHarness _harness = null!;
@@ -70,6 +71,49 @@ public sealed class AccountVerificationStateMachineTests : IAsyncLifetime
         Assert.Equal(("rejected", "rejected.listed"), (outcome.Outcome, outcome.RejectedReason));
     }
 
+    [Fact]
+    public async Task AThresholdReachedDuringACheck_MakesTheVerificationAskForTheMissingFieldsByADeadline()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await _harness.Bus.Publish(new VerificationRequested { AccountId = AccountId }, cancellation);
+        await _harness.Bus.Publish(new IdentityChecked { AccountId = AccountId, Errors = [], ThresholdDue = [Document] }, cancellation);
+        await StateAsync(machine => machine.Screening);
+        await _harness.Bus.Publish(new ThresholdReached { AccountId = AccountId, Fields = [Document] }, cancellation);
+        await Eventually(() => _saga.Sagas.Contains(SagaId)?.PastThreshold == true);
+
+        await _harness.Bus.Publish(new SanctionsScreened { AccountId = AccountId, Listed = false }, cancellation);
+        await StateAsync(machine => machine.Verified);
+
+        var outcome = Assert.Single(_harness.Sent.Select<ApplyVerificationOutcome>(cancellation)).Context.Message;
+        Assert.Equal("verified", outcome.Outcome);
+        Assert.Equal([Document], outcome.ThresholdDue);
+        Assert.NotNull(outcome.CurrentDeadline);
+    }
+
+    [Fact]
+    public async Task WithoutAThreshold_TheVerificationLeavesTheFieldsEventuallyDue_AndOnlyTheFirstThresholdAsksForThem()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await _harness.Bus.Publish(new VerificationRequested { AccountId = AccountId }, cancellation);
+        await _harness.Bus.Publish(new IdentityChecked { AccountId = AccountId, Errors = [], ThresholdDue = [Document] }, cancellation);
+        await StateAsync(machine => machine.Screening);
+        await _harness.Bus.Publish(new SanctionsScreened { AccountId = AccountId, Listed = false }, cancellation);
+        await StateAsync(machine => machine.Verified);
+        var verified = Assert.Single(_harness.Sent.Select<ApplyVerificationOutcome>(cancellation)).Context.Message;
+
+        await _harness.Bus.Publish(new ThresholdReached { AccountId = AccountId, Fields = [Document] }, cancellation);
+        await Eventually(() => _harness.Sent.Select<ApplyVerificationOutcome>().Count() == 2);
+        await _harness.Bus.Publish(new ThresholdReached { AccountId = AccountId, Fields = [Document] }, cancellation);
+        await Eventually(() => _harness.Consumed.Select<ThresholdReached>().Count() == 2);
+
+        Assert.Equal(("verified", 0, null), (verified.Outcome, verified.ThresholdDue.Count, verified.CurrentDeadline));
+        var due = _harness.Sent.Select<ApplyVerificationOutcome>(cancellation).Last().Context.Message;
+        Assert.Equal([Document], due.ThresholdDue);
+        Assert.NotNull(due.CurrentDeadline);
+        Assert.Equal(2, _harness.Sent.Select<ApplyVerificationOutcome>(cancellation).Count());
+        await StateAsync(machine => machine.Verified);
+    }
+
     async Task StateAsync(Func<AccountVerificationStateMachine, State> state) =>
         Assert.NotNull(await _saga.Exists(SagaId, state, TimeSpan.FromSeconds(5)));
 
@@ -87,7 +131,17 @@ public sealed class AccountVerificationStateMachineTests : IAsyncLifetime
     {
         _provider = new ServiceCollection()
             .AddOptions()
-            .AddMassTransitTestHarness(bus => bus.AddSagaStateMachine<AccountVerificationStateMachine, AccountVerificationState>())
+            .AddMassTransitTestHarness(bus =>
+            {
+                // The threshold's deadline is a scheduled message: the in-memory transport's own delay stands in for the outbox scheduler.
+                bus.AddDelayedMessageScheduler();
+                bus.AddSagaStateMachine<AccountVerificationStateMachine, AccountVerificationState>();
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.UseDelayedMessageScheduler();
+                    memory.ConfigureEndpoints(context);
+                });
+            })
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();
