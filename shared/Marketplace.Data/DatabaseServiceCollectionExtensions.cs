@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Marketplace.Data;
 
@@ -20,7 +19,7 @@ public static class DatabaseServiceCollectionExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
+        builder.Services.AddSingleton(_ => ServiceDataSources.Build(connectionString, name));
         builder.Services.AddSingleton(new MigrationSources(connectionString, migrationAssemblies));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>($"postgres-{name}");
         return builder;

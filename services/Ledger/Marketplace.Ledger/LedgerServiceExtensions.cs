@@ -1,5 +1,6 @@
 using Marketplace.Api;
 using Marketplace.Api.Documentation;
+using Marketplace.Data;
 using Marketplace.Ledger.Funds;
 using Marketplace.Ledger.Fx;
 using Marketplace.Ledger.Journal;
@@ -8,7 +9,6 @@ using Marketplace.Ledger.Reconciliation;
 using Marketplace.Ledger.Topups;
 using Marketplace.Ledger.Transfers;
 using Marketplace.Messaging;
-using Npgsql;
 
 namespace Marketplace.Ledger;
 
@@ -25,12 +25,7 @@ public static class LedgerServiceExtensions
         // on the same pool could wait for them in turn until the pool's timeout.
         var connectionString = builder.Configuration.GetConnectionString("ledger")
             ?? throw new InvalidOperationException("ConnectionStrings:ledger is not configured.");
-        builder.Services.AddKeyedSingleton(JournalWriter.DataSourceKey, (_, _) =>
-        {
-            var writerSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "ledger-journal-writer" };
-            writerSource.ConnectionStringBuilder.MaxPoolSize = 4;
-            return writerSource.Build();
-        });
+        builder.Services.AddKeyedSingleton(JournalWriter.DataSourceKey, (_, _) => ServiceDataSources.Build(connectionString, "ledger-journal-writer", maxPoolSize: 4));
         builder.Services.AddSingleton<JournalWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<JournalWriter>());
         builder.Services.AddSingleton(FeeSchedule.StandardCard);

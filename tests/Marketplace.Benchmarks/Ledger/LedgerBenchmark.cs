@@ -30,9 +30,12 @@ public static class LedgerBenchmark
         await database.InitializeAsync();
         DatabaseMigrator.Migrate(new MigrationSources(database.ConnectionString, [MessagingSchema.Assembly, typeof(JournalWriter).Assembly]), NullLogger.Instance);
 
-        var baseline = new BaselineLedger(database.DataSource);
+        // Both sides on pools built as the services build theirs (statements prepared after their second use).
+        await using var baselineSource = ServiceDataSources.Build(database.ConnectionString, "ledger-baseline");
+        var baseline = new BaselineLedger(baselineSource);
         await baseline.CreateAsync(Accounts, OpeningBalance);
-        using var journal = new JournalWriter(database.DataSource, new OutboxRelaySignal(), Options.Create(new JournalWriterOptions()), NullLogger<JournalWriter>.Instance);
+        await using var writerSource = ServiceDataSources.Build(database.ConnectionString, "ledger-journal-writer", maxPoolSize: 4);
+        using var journal = new JournalWriter(writerSource, new OutboxRelaySignal(), Options.Create(new JournalWriterOptions()), NullLogger<JournalWriter>.Instance);
         await journal.StartAsync(CancellationToken.None);
         var run = PrefixedId.New("bench");
         var accounts = Enumerable.Range(0, Accounts).Select(i => new LedgerAccount($"{run}_{i:D2}", "usd", "available")).ToArray();
