@@ -109,19 +109,7 @@ public sealed partial class AssessPaymentConsumer(
     async Task OpenReviewAsync(ConsumeContext<AssessPayment> context, string reviewId, string assessmentId, DateTimeOffset now)
     {
         var request = context.Message;
-        var row = new ReviewRow
-        {
-            Id = reviewId,
-            AccountId = request.AccountId,
-            Charge = request.PaymentId.StartsWith("ch_", StringComparison.Ordinal) ? request.PaymentId : null,
-            PaymentIntent = request.PaymentId.StartsWith("pi_", StringComparison.Ordinal) ? request.PaymentId : null,
-            Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).UtcDateTime,
-            Open = true,
-            OpenedReason = "rule",
-            Reason = "rule",
-            IpAddress = request.IpAddress,
-            IpCountry = request.IpCountry,
-        };
+        var row = ReviewRow.Opened(reviewId, request.AccountId, request.PaymentId, "rule", request.IpAddress, request.IpCountry, now);
         await ReviewStore.InsertAsync(transaction.Transaction, request.PlatformId, assessmentId, row, context.CancellationToken);
         await context.Publish(FraudApiEvents.Create(
             FraudApiEvents.ReviewOpened, request.PlatformId, request.AccountId, StripeJson.Serialize(row.ToReview())));

@@ -15,6 +15,24 @@ internal sealed record ReviewRow
     public string? IpAddress { get; init; }
     public string? IpCountry { get; init; }
 
+    /// <summary>
+    /// A review opened now of a payment (Payments assesses charges, <c>ch_…</c>; a <c>pi_…</c> id is shown as the
+    /// payment intent), for a <c>rule</c> or by hand (<c>manual</c>), with where the payer was.
+    /// </summary>
+    public static ReviewRow Opened(string id, string accountId, string paymentId, string reason, string? ipAddress, string? ipCountry, DateTimeOffset now) => new()
+    {
+        Id = id,
+        AccountId = accountId,
+        Charge = paymentId.StartsWith("ch_", StringComparison.Ordinal) ? paymentId : null,
+        PaymentIntent = paymentId.StartsWith("pi_", StringComparison.Ordinal) ? paymentId : null,
+        Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).UtcDateTime,
+        Open = true,
+        OpenedReason = reason,
+        Reason = reason,
+        IpAddress = ipAddress,
+        IpCountry = ipCountry,
+    };
+
     public Review ToReview() => new()
     {
         Id = Id,

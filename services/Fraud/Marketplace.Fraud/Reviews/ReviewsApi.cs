@@ -67,18 +67,7 @@ public static class ReviewsApi
                 return StripeError.InvalidRequest($"The charge {charge} has already been reviewed.", "charge").ToResult();
             case { } payment:
                 var now = DateTimeOffset.UtcNow;
-                var row = new ReviewRow
-                {
-                    Id = PrefixedId.New("prv", now),
-                    AccountId = context.AccountId,
-                    Charge = charge,
-                    Created = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).UtcDateTime,
-                    Open = true,
-                    OpenedReason = "manual",
-                    Reason = "manual",
-                    IpAddress = payment.IpAddress,
-                    IpCountry = payment.IpCountry,
-                };
+                var row = ReviewRow.Opened(PrefixedId.New("prv", now), context.AccountId, charge, "manual", payment.IpAddress, payment.IpCountry, now);
                 await ReviewStore.InsertAsync(transaction, context.PlatformId, payment.AssessmentId, row, cancellationToken);
                 var review = row.ToReview();
                 await transaction.PublishAsync(FraudApiEvents.Create(FraudApiEvents.ReviewOpened, context.PlatformId, context.AccountId,
