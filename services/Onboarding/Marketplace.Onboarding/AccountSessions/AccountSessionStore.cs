@@ -25,7 +25,7 @@ internal static class AccountSessionStore
     public static async Task<StoredAccountSession?> FindLiveAsync(NpgsqlConnection connection, string clientSecret, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<StoredAccountSession>(new CommandDefinition(
             """
-            SELECT account_id, onboarding_enabled, external_account_collection, expires_at FROM account_sessions
+            SELECT account_id, onboarding_enabled, external_account_collection FROM account_sessions
             WHERE secret_hash = @secretHash AND expires_at > now()
             """,
             new { secretHash = AccountLinkStore.Hash(clientSecret) }, cancellationToken: cancellationToken));

@@ -6,5 +6,4 @@ public sealed record StoredAccountSession
     public required string AccountId { get; init; }
     public bool OnboardingEnabled { get; init; }
     public bool ExternalAccountCollection { get; init; }
-    public DateTime ExpiresAt { get; init; }
 }

@@ -9,8 +9,6 @@ namespace Marketplace.Payments.Mandates;
 /// </summary>
 internal sealed record MandateRequest(MandateCustomerAcceptance? Acceptance, string? MandateId)
 {
-    public static readonly MandateRequest None = new(null, null);
-
     public bool IsEmpty => Acceptance is null && MandateId is null;
 
     public static MandateRequest Read(ParameterReader parameters, RequestContext context, HttpRequest request)
