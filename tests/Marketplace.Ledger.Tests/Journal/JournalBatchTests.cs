@@ -21,8 +21,8 @@ public sealed class JournalBatchTests
         Assert.Equal(new PostingResult.InsufficientFunds(Alice), second);
         Assert.IsType<PostingResult.Posted>(third);
         Assert.Equal(2, batch.Accepted.Count);
-        // Back where they started: nothing to update.
-        Assert.Empty(batch.ChangedBalances);
+        // Back where they started.
+        Assert.Equal(batch.Before, batch.After);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class JournalBatchTests
         Assert.Equal(new PostingResult.AlreadyPosted("jtx_old"), old);
         Assert.Equal(new PostingResult.AlreadyPosted(first.TransactionId), again);
         Assert.Single(batch.Accepted);
-        Assert.Equal(90, batch.ChangedBalances.Single(b => b.Key == Alice).Value);
+        Assert.Equal(90, batch.After[Alice]);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class JournalBatchTests
         ]));
 
         Assert.IsType<PostingResult.InsufficientFunds>(refused);
-        Assert.Empty(batch.ChangedBalances);
+        Assert.Equal(batch.Before, batch.After);
         Assert.Empty(batch.Accepted);
     }
 

@@ -17,15 +17,11 @@ public sealed class JournalBatch(IReadOnlyDictionary<LedgerAccount, long> locked
     /// <summary>The postings to write, with their new transaction ids, in the order they were accepted.</summary>
     public IReadOnlyList<(string TransactionId, Posting Posting)> Accepted => _accepted;
 
-    /// <summary>The locked accounts' balances before the batch.</summary>
+    /// <summary>The batch's accounts' balances before it, as locked (or remembered by the writer).</summary>
     public IReadOnlyDictionary<LedgerAccount, long> Before => lockedBalances;
 
     /// <summary>The locked accounts' balances after every accepted posting so far.</summary>
     public IReadOnlyDictionary<LedgerAccount, long> After => _balances;
-
-    /// <summary>The balances after every accepted posting, for the accounts they changed.</summary>
-    public IEnumerable<KeyValuePair<LedgerAccount, long>> ChangedBalances =>
-        _balances.Where(b => !lockedBalances.TryGetValue(b.Key, out var before) || before != b.Value);
 
     public PostingResult Apply(Posting posting)
     {

@@ -9,8 +9,8 @@ namespace Marketplace.Ledger.Journal;
 /// <summary>
 /// The journal's SQL. Every statement works on a whole batch at once (arrays, not a statement per row), and the
 /// statements of one step travel together (<see cref="NpgsqlBatch"/>), <c>BEGIN</c> with the locks and <c>COMMIT</c>
-/// with the writes: a batch of postings costs two round trips, whatever its size. (An <c>NpgsqlTransaction</c>
-/// would send its commit as a third.)
+/// with the writes: a batch of postings costs two round trips whatever its size, or one when the writer remembers
+/// its accounts' balances. (An <c>NpgsqlTransaction</c> would send its commit as a round trip of its own.)
 /// </summary>
 public static class JournalStore
 {
@@ -76,77 +76,103 @@ public static class JournalStore
 
     /// <summary>
     /// The accepted postings' transactions, entries, balance transactions (each announced as
-    /// <see cref="BalanceTransactionCreated"/> through the outbox) and companion rows, the new balances, the
-    /// <paramref name="coverageChecks"/> due (through the outbox), and the commit, in one round trip.
+    /// <see cref="BalanceTransactionCreated"/> through the outbox) and companion rows, the
+    /// <paramref name="coverageChecks"/> due (through the outbox), the batch's new balances — set only if every account
+    /// the batch was decided on exists and still holds the balance it was decided on — and the commit, in one round
+    /// trip; with the transaction's <c>BEGIN</c> too when <paramref name="begin"/> (the batch was decided on
+    /// remembered balances, nothing was read). The balances go last, so the accounts are locked only for the commit,
+    /// and an error barrier after them sends their answer ahead of the commit's: <paramref name="locked"/> is called
+    /// once the batch holds its locks, which is when the writer may send the next batch.
     /// </summary>
     public static async Task WriteAndCommitAsync(
-        NpgsqlConnection connection, JournalBatch journal, IReadOnlyList<CoverageCheckDue> coverageChecks, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        JournalBatch journal,
+        IReadOnlyList<CoverageCheckDue> coverageChecks,
+        bool begin,
+        Action locked,
+        CancellationToken cancellationToken)
     {
-        var accepted = journal.Accepted;
-        if (accepted.Count == 0)
+        ArgumentNullException.ThrowIfNull(locked);
+        await using var batch = new NpgsqlBatch(connection);
+        if (begin)
         {
-            await using var commit = new NpgsqlCommand("COMMIT", connection);
-            await commit.ExecuteNonQueryAsync(cancellationToken);
-            return;
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
         }
 
+        var accepted = journal.Accepted;
+        if (accepted.Count > 0)
+        {
+            AddWrites(batch, accepted, coverageChecks);
+        }
+
+        // An account the batch posted to but did not find (absent from Before) is expected at 0 and, missing, fails the batch.
+        var accounts = journal.After.Keys.Order(LedgerAccount.LockOrder).ToList();
+        var setBalances = Command(
+            "SELECT journal_set_balances($1, $2, $3, $4, $5)",
+            Text(accounts.Select(a => a.Owner)),
+            Text(accounts.Select(a => a.Currency)),
+            Text(accounts.Select(a => a.Bucket)),
+            Bigints(accounts.Select(a => journal.Before.GetValueOrDefault(a))),
+            Bigints(accounts.Select(a => journal.After[a])));
+        // An error before the barrier is thrown here, and turns the COMMIT after it into a rollback.
+        setBalances.AppendErrorBarrier = true;
+        batch.BatchCommands.Add(setBalances);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (!await reader.ReadAsync(cancellationToken) && await reader.NextResultAsync(cancellationToken))
+        {
+            // Past the writes, which return no rows, to the function's row.
+        }
+
+        locked();
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+            // To the commit's answer.
+        }
+    }
+
+    static void AddWrites(NpgsqlBatch batch, IReadOnlyList<(string TransactionId, Posting Posting)> accepted, IReadOnlyList<CoverageCheckDue> coverageChecks)
+    {
         var entries = accepted.SelectMany(a => a.Posting.Lines.Select((line, index) => (a.TransactionId, Line: (short)index, line))).ToList();
         var views = accepted.SelectMany(a => a.Posting.BalanceTransactions.Select(view => (a.TransactionId, View: view))).ToList();
-        var balances = journal.ChangedBalances.ToList();
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command(
-                    "INSERT INTO journal_transactions (id, cause, type, source) SELECT * FROM unnest($1, $2, $3, $4)",
-                    Text(accepted.Select(a => a.TransactionId)),
-                    Text(accepted.Select(a => a.Posting.Cause)),
-                    Text(accepted.Select(a => a.Posting.Type)),
-                    Text(accepted.Select(a => a.Posting.Source))),
-                Command(
-                    """
-                    INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount)
-                    SELECT * FROM unnest($1, $2, $3, $4, $5, $6)
-                    """,
-                    Text(entries.Select(e => e.TransactionId)),
-                    new NpgsqlParameter { Value = entries.Select(e => e.Line).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint },
-                    Text(entries.Select(e => e.line.Account.Owner)),
-                    Text(entries.Select(e => e.line.Account.Currency)),
-                    Text(entries.Select(e => e.line.Account.Bucket)),
-                    Bigints(entries.Select(e => e.line.Amount))),
-                Command(
-                    """
-                    UPDATE ledger_accounts a SET balance = v.balance
-                    FROM unnest($1, $2, $3, $4) AS v (owner, currency, bucket, balance)
-                    WHERE (a.owner, a.currency, a.bucket) = (v.owner, v.currency, v.bucket)
-                    """,
-                    Text(balances.Select(b => b.Key.Owner)),
-                    Text(balances.Select(b => b.Key.Currency)),
-                    Text(balances.Select(b => b.Key.Bucket)),
-                    Bigints(balances.Select(b => b.Value))),
-                Command(
-                    """
-                    INSERT INTO balance_transactions (id, journal_transaction_id, owner, currency, amount, fee, net, fee_type,
-                        type, reporting_category, source, description, available_on, exchange_rate)
-                    SELECT id, journal_id, owner, currency, amount, fee, amount - fee, fee_type, type, category, source, description, available_on, rate
-                    FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                        AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on, rate)
-                    """,
-                    Text(views.Select(v => v.View.Id)),
-                    Text(views.Select(v => v.TransactionId)),
-                    Text(views.Select(v => v.View.Owner)),
-                    Text(views.Select(v => v.View.Currency)),
-                    Bigints(views.Select(v => v.View.Amount)),
-                    Bigints(views.Select(v => v.View.Fee)),
-                    Text(views.Select(v => v.View.FeeType)),
-                    Text(views.Select(v => v.View.Type)),
-                    Text(views.Select(v => v.View.ReportingCategory)),
-                    Text(views.Select(v => v.View.Source)),
-                    Text(views.Select(v => v.View.Description)),
-                    new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-                    new NpgsqlParameter { Value = views.Select(v => v.View.ExchangeRate).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric }),
-            },
-        };
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO journal_transactions (id, cause, type, source) SELECT * FROM unnest($1, $2, $3, $4)",
+            Text(accepted.Select(a => a.TransactionId)),
+            Text(accepted.Select(a => a.Posting.Cause)),
+            Text(accepted.Select(a => a.Posting.Type)),
+            Text(accepted.Select(a => a.Posting.Source))));
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount)
+            SELECT * FROM unnest($1, $2, $3, $4, $5, $6)
+            """,
+            Text(entries.Select(e => e.TransactionId)),
+            new NpgsqlParameter { Value = entries.Select(e => e.Line).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint },
+            Text(entries.Select(e => e.line.Account.Owner)),
+            Text(entries.Select(e => e.line.Account.Currency)),
+            Text(entries.Select(e => e.line.Account.Bucket)),
+            Bigints(entries.Select(e => e.line.Amount))));
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO balance_transactions (id, journal_transaction_id, owner, currency, amount, fee, net, fee_type,
+                type, reporting_category, source, description, available_on, exchange_rate)
+            SELECT id, journal_id, owner, currency, amount, fee, amount - fee, fee_type, type, category, source, description, available_on, rate
+            FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                AS v (id, journal_id, owner, currency, amount, fee, fee_type, type, category, source, description, available_on, rate)
+            """,
+            Text(views.Select(v => v.View.Id)),
+            Text(views.Select(v => v.TransactionId)),
+            Text(views.Select(v => v.View.Owner)),
+            Text(views.Select(v => v.View.Currency)),
+            Bigints(views.Select(v => v.View.Amount)),
+            Bigints(views.Select(v => v.View.Fee)),
+            Text(views.Select(v => v.View.FeeType)),
+            Text(views.Select(v => v.View.Type)),
+            Text(views.Select(v => v.View.ReportingCategory)),
+            Text(views.Select(v => v.View.Source)),
+            Text(views.Select(v => v.View.Description)),
+            new NpgsqlParameter { Value = views.Select(v => v.View.AvailableOn).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+            new NpgsqlParameter { Value = views.Select(v => v.View.ExchangeRate).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric }));
         if (OutboxBatchCommands.Publish(views.Select(v => Announcement(v.View))) is { } announcements)
         {
             batch.BatchCommands.Add(announcements);
@@ -161,9 +187,6 @@ public static class JournalStore
         {
             batch.BatchCommands.Add(Command(row.Sql, [.. row.Values.Select(v => new NpgsqlParameter { Value = v ?? DBNull.Value })]));
         }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     static BalanceTransactionCreated Announcement(BalanceTransactionEntry view) => new()
