@@ -48,9 +48,10 @@ sealed partial class TransactionalConsumeFilter<TMessage>(
         }
 
         await transaction.CommitAsync(context.CancellationToken);
-        // Woken after every commit: a consumer may have written the outbox through its transaction
-        // (OutboxTransactionExtensions) as well as through the context, and an idle relay's wake-up costs one query.
-        scope.GetService<OutboxRelaySignal>().Notify();
+        if (OutboxWrites.Take(transaction))
+        {
+            scope.GetService<OutboxRelaySignal>().Notify();
+        }
 
         foreach (var action in consumeTransaction.AfterCommitActions)
         {

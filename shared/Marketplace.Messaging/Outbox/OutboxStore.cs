@@ -12,12 +12,17 @@ static class OutboxStore
     /// relay could never send the row. Send to <c>exchange:&lt;queue name&gt;</c>: every receive endpoint has an
     /// exchange of its queue's name bound to it.
     /// </summary>
-    public static Task InsertAsync(NpgsqlTransaction transaction, OutboxMessage message, CancellationToken cancellationToken) =>
-        message.DestinationAddress?.StartsWith("queue:", StringComparison.OrdinalIgnoreCase) == true
-            ? throw new ArgumentException(
+    public static Task InsertAsync(NpgsqlTransaction transaction, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.DestinationAddress?.StartsWith("queue:", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new ArgumentException(
                 $"Cannot send to '{message.DestinationAddress}': use 'exchange:{message.DestinationAddress["queue:".Length..]}' (queue: addresses would redeclare our quorum queues as classic ones).",
-                nameof(message))
-            : transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                nameof(message));
+        }
+
+        OutboxWrites.Mark(transaction);
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO outbox_messages (message_id, message_type, destination_address, body, headers, correlation_id,
                 conversation_id, initiator_id, source_address, scheduling_token_id, not_before)
@@ -25,6 +30,7 @@ static class OutboxStore
                 @ConversationId, @InitiatorId, @SourceAddress, @SchedulingTokenId, coalesce(@NotBefore, now()))
             """,
             message, transaction, cancellationToken: cancellationToken));
+    }
 
     public static Task<int> DeleteScheduledAsync(NpgsqlTransaction transaction, Guid schedulingTokenId, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
