@@ -149,14 +149,15 @@ ensure_servers() {
   setup_rabbitmq
 }
 
-# Connection strings as the apps and tests read them.
+# Connection strings as the apps and tests read them. Loopback only, so no TLS (decision 0021): Debian's server
+# offers it, and Npgsql would otherwise encrypt every message both ways for nothing.
 pg_connection() { # database user password
-  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s;Maximum Pool Size=%s' "$PG_PORT" "$1" "$2" "$3" "$PG_POOL"
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s;Maximum Pool Size=%s;SSL Mode=Disable' "$PG_PORT" "$1" "$2" "$3" "$PG_POOL"
 }
 rabbitmq_connection() { printf 'amqp://marketplace:%s@127.0.0.1:5672/marketplace' "$MARKETPLACE_RABBITMQ_PASSWORD"; }
 
 test_environment() { # KEY=value lines
-  printf 'MARKETPLACE_TEST_POSTGRES=Host=127.0.0.1;Port=%s;Username=marketplace_admin;Password=%s;Database=postgres\n' \
+  printf 'MARKETPLACE_TEST_POSTGRES=Host=127.0.0.1;Port=%s;Username=marketplace_admin;Password=%s;Database=postgres;SSL Mode=Disable\n' \
     "$PG_PORT" "$MARKETPLACE_ADMIN_PASSWORD"
   printf 'MARKETPLACE_TEST_RABBITMQ_HOST=127.0.0.1\n'
   printf 'MARKETPLACE_TEST_RABBITMQ_USER=marketplace_admin\n'
