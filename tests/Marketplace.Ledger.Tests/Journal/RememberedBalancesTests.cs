@@ -62,6 +62,23 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
     }
 
     [Fact]
+    public async Task APostingThatWouldOverflowARememberedBalance_FailsAlone_AndTheWriterGoesOn()
+    {
+        var (source, alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        Posting Adjust(string cause, long amount) => new(cause, "adjustment", null, [new JournalLine(source, -amount), new JournalLine(alice, amount)]);
+        await ledger.Journal.PostAsync(Adjust($"big:{alice.Owner}", long.MaxValue - 10), Cancellation);
+
+        // Bounded waits: a writer whose loop died would leave these waiting for ever.
+        await Assert.ThrowsAsync<OverflowException>(() =>
+            ledger.Journal.PostAsync(Adjust($"more:{alice.Owner}", 100), Cancellation).WaitAsync(TimeSpan.FromSeconds(10), Cancellation));
+        var after = await ledger.Journal.PostAsync(Journals.Transfer($"tr:{alice.Owner}", alice, bob, 5), Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.IsType<PostingResult.Posted>(after);
+        Assert.Equal(long.MaxValue - 15, await Journals.BalanceAsync(ledger.Database, alice));
+    }
+
+    [Fact]
     public async Task TheDatabase_RefusesBalancesDecidedOnWhatAnAccountNoLongerHolds_OrOnAnAccountThatDoesNotExist()
     {
         var alice = Journals.Available(NewOwner());

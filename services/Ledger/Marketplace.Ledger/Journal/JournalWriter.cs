@@ -120,10 +120,10 @@ public sealed partial class JournalWriter(
     }
 
     /// <summary>
-    /// The batch decided on remembered balances, or null if it cannot be: an account is not remembered, or a posting
-    /// is refused — a refused posting may be the retry of one journaled before, which is answered with its first
-    /// transaction, and only the careful way reads the causes. (An accepted posting's cause, if journaled before,
-    /// fails the batch's insert instead.)
+    /// The batch decided on remembered balances, or null if it cannot be: an account is not remembered; a posting is
+    /// refused — it may be the retry of one journaled before, which is answered with its first transaction, and only
+    /// the careful way reads the causes (an accepted posting's cause, if journaled before, fails the batch's insert
+    /// instead); or a balance would overflow, which the careful way reports to the batch's callers.
     /// </summary>
     (JournalBatch Journal, List<PostingResult> Results)? Decide(List<Pending> batch, List<LedgerAccount> accounts)
     {
@@ -133,8 +133,15 @@ public sealed partial class JournalWriter(
         }
 
         var journal = new JournalBatch(balances, new Dictionary<string, string>());
-        var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
-        return results.Any(r => r is PostingResult.InsufficientFunds) ? null : (journal, results);
+        try
+        {
+            var results = batch.Select(p => journal.Apply(p.Posting)).ToList();
+            return results.Any(r => r is PostingResult.InsufficientFunds) ? null : (journal, results);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Remembers the outcome of a batch decided on remembered balances at once, and sends it without waiting.</summary>
