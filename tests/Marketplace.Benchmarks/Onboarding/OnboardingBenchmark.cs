@@ -12,7 +12,8 @@ namespace Marketplace.Benchmarks.Onboarding;
 /// <c>charges_enabled</c>. The gateway and the Onboarding service run as their own Release processes on throw-away
 /// databases and a virtual host. Each account is a custom French individual with every field due and Stripe's
 /// test values that verify at once (date of birth 1902-01-01), so the time measured is the service's: the API
-/// write, the outbox, the saga's three steps over RabbitMQ, and the outcome applied. The baseline is the same
+/// write, the outbox, the saga's three steps over RabbitMQ, the outcome applied and announced (the
+/// <c>ConnectedAccountUpdated</c> event a platform's services and webhook learn it from). The baseline is the same
 /// creates without waiting for verification: what the API alone sustains on this machine.
 /// </summary>
 public static class OnboardingBenchmark
@@ -59,11 +60,13 @@ public static class OnboardingBenchmark
         using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
 
+        await using var enabled = await ChargesEnabledEvents.StartAsync(broker);
+
         Console.WriteLine("warming up");
-        await RunAsync(http, Math.Min(50, accounts), verify: true);
-        var (createRate, _, _) = await RunAsync(http, accounts, verify: false);
+        await RunAsync(http, Math.Min(50, accounts), enabled);
+        var (createRate, _, _) = await RunAsync(http, accounts, verified: null);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline, create only: {createRate:F1} accounts/s"));
-        var (verifiedRate, p50, p99) = await RunAsync(http, accounts, verify: true);
+        var (verifiedRate, p50, p99) = await RunAsync(http, accounts, enabled);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ours, created and verified: {verifiedRate:F1} accounts/s, create to charges_enabled p50 {p50:F0} ms, p99 {p99:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -71,8 +74,8 @@ public static class OnboardingBenchmark
         return 0;
     }
 
-    /// <summary><paramref name="count"/> accounts by <see cref="Clients"/> clients; with <paramref name="verify"/>, each waits for <c>charges_enabled</c>.</summary>
-    static async Task<(double PerSecond, double P50, double P99)> RunAsync(HttpClient http, int count, bool verify)
+    /// <summary><paramref name="count"/> accounts by <see cref="Clients"/> clients; with <paramref name="verified"/>, each waits for <c>charges_enabled</c>.</summary>
+    static async Task<(double PerSecond, double P50, double P99)> RunAsync(HttpClient http, int count, ChargesEnabledEvents? verified)
     {
         var remaining = count;
         var latencies = new ConcurrentBag<double>();
@@ -87,16 +90,10 @@ public static class OnboardingBenchmark
                 request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
                 using var created = await http.SendAsync(request);
                 created.EnsureSuccessStatusCode();
-                var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-                while (verify)
+                var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+                if (verified is not null)
                 {
-                    using var account = JsonDocument.Parse(await http.GetStringAsync($"/v1/accounts/{id}"));
-                    if (account.RootElement.GetProperty("charges_enabled").GetBoolean())
-                    {
-                        break;
-                    }
-
-                    await Task.Delay(20);
+                    await verified.EnabledAsync(id);
                 }
 
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
