@@ -11,7 +11,7 @@ return args switch
     ["backbone", ..] => await BackboneBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000),
     ["gateway"] => await GatewayBenchmark.RunAsync(),
     ["ledger"] => await LedgerBenchmark.RunAsync(),
-    ["onboarding", ..] => await OnboardingBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500),
+    ["onboarding", ..] => await OnboardingBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000),
     ["payments", ..] => await PaymentsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20),
     ["fraud", ..] => await FraudBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     _ => Usage(),
