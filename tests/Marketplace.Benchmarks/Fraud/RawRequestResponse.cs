@@ -23,14 +23,7 @@ sealed class RawRequestResponse : IAsyncDisposable
     public static async Task<RawRequestResponse> StartAsync(TestBroker broker)
     {
         var raw = new RawRequestResponse();
-        var factory = new ConnectionFactory
-        {
-            HostName = TestEnvironment.RabbitMqHost,
-            UserName = TestEnvironment.RabbitMqUser,
-            Password = TestEnvironment.RabbitMqPassword,
-            VirtualHost = broker.VirtualHost,
-        };
-        raw._responderConnection = await factory.CreateConnectionAsync();
+        raw._responderConnection = await BrokerConnections.OpenAsync(broker);
         raw._responder = await raw._responderConnection.CreateChannelAsync();
         await raw._responder.QueueDeclareAsync("raw-rpc", durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
@@ -44,7 +37,7 @@ sealed class RawRequestResponse : IAsyncDisposable
         };
         await raw._responder.BasicConsumeAsync("raw-rpc", autoAck: false, serve);
 
-        raw._requesterConnection = await factory.CreateConnectionAsync();
+        raw._requesterConnection = await BrokerConnections.OpenAsync(broker);
         raw._requester = await raw._requesterConnection.CreateChannelAsync();
         var replies = new AsyncEventingBasicConsumer(raw._requester);
         replies.ReceivedAsync += (_, delivery) =>

@@ -25,14 +25,7 @@ sealed class ChargesEnabledEvents : IAsyncDisposable
     public static async Task<ChargesEnabledEvents> StartAsync(TestBroker broker)
     {
         var events = new ChargesEnabledEvents();
-        var factory = new ConnectionFactory
-        {
-            HostName = TestEnvironment.RabbitMqHost,
-            UserName = TestEnvironment.RabbitMqUser,
-            Password = TestEnvironment.RabbitMqPassword,
-            VirtualHost = broker.VirtualHost,
-        };
-        events._connection = await factory.CreateConnectionAsync();
+        events._connection = await BrokerConnections.OpenAsync(broker);
         events._channel = await events._connection.CreateChannelAsync();
         await events._channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
         var queue = await events._channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
