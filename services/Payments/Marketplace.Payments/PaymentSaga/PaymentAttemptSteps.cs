@@ -267,10 +267,14 @@ internal sealed class PaymentAttemptSteps(
             await RaiseAsync(PaymentIntentEvents.Succeeded, intent, cancellationToken);
         }
 
-        await Transaction.PublishAsync(new ChargeSettled
+        // Most charges have no aftermath: a message for them would be consumed to do nothing.
+        if (charge.ReadAftermath().ActsOnceSettled)
         {
-            ChargeId = charge.Id, PaymentIntentId = charge.PaymentIntentId, PlatformId = charge.PlatformId, AccountId = charge.AccountId,
-        }, cancellationToken);
+            await Transaction.PublishAsync(new ChargeSettled
+            {
+                ChargeId = charge.Id, PaymentIntentId = charge.PaymentIntentId, PlatformId = charge.PlatformId, AccountId = charge.AccountId,
+            }, cancellationToken);
+        }
     }
 
     /// <summary>Releases an uncaptured authorisation and cancels the intent.</summary>

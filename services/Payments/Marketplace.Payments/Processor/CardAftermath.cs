@@ -21,4 +21,7 @@ public sealed record CardAftermath(
     string? AccountTrigger = null)
 {
     public static CardAftermath None { get; } = new();
+
+    /// <summary>Something happens once the charge's money is in the Ledger (<see cref="Charges.ChargeSettled"/> acts it out).</summary>
+    public bool ActsOnceSettled => DisputeReason is not null || EarlyFraudWarning || AccountTrigger is not null;
 }
