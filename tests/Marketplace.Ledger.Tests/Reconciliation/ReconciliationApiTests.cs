@@ -11,7 +11,7 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ASoundLedger_Passes_AndABalanceOrABalanceTransactionEditedBehindTheJournalsBack_IsCaught()
+    public async Task ASoundLedger_Passes_AndABalanceABalanceTransactionOrAnEntryWrittenBehindTheJournalsBack_IsCaught()
     {
         var (alice, bob) = ("acct_inv_alice", "acct_inv_bob");
         await ledger.Journal.PostAsync(MovementRules.TopupSucceeded("tu_inv", alice, 1_000, "usd", "inv:topup", DateTimeOffset.UtcNow), Cancellation);
@@ -24,12 +24,16 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
         await EditAsync("UPDATE ledger_accounts SET balance = balance - 1 WHERE owner = @bob AND bucket = 'available'", bob);
         await EditAsync("UPDATE balance_transactions SET net = net + 1 WHERE owner = @bob", bob);
         var brokenView = await InvariantsAsync(client);
+        // An entry of no transaction, for nothing: it moves no balance, so only its orphanhood can give it away.
+        await EditAsync("INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount) VALUES ('jtx_none', 0, @bob, 'usd', 'available', 0)", bob);
+        var orphan = await InvariantsAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, sound.StatusCode);
         Assert.Equal((false, 1L, 0L, 0L), (brokenBalance.GetProperty("ok").GetBoolean(), brokenBalance.GetProperty("drifted_accounts").GetInt64(),
             brokenBalance.GetProperty("unbalanced_transactions").GetInt64(), brokenBalance.GetProperty("balance_transactions_astray").GetInt64()));
         Assert.Equal((false, 0L, 1L), (brokenView.GetProperty("ok").GetBoolean(), brokenView.GetProperty("drifted_accounts").GetInt64(),
             brokenView.GetProperty("balance_transactions_astray").GetInt64()));
+        Assert.Equal((0L, 1L), (brokenView.GetProperty("entries_without_transaction").GetInt64(), orphan.GetProperty("entries_without_transaction").GetInt64()));
     }
 
     async Task EditAsync(string sql, string bob)

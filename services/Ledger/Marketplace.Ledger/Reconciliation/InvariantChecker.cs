@@ -5,7 +5,8 @@ namespace Marketplace.Ledger.Reconciliation;
 
 /// <summary>
 /// The ledger's invariants, checked over the whole journal: every transaction sums to zero per currency, every balance
-/// equals the sum of its account's entries, every transaction has entries, and what each owner's balance transactions
+/// equals the sum of its account's entries, every transaction has entries and every entry a transaction (no foreign key
+/// checks that at write time: the journal writer writes both in one batch, decision 0020), and what each owner's balance transactions
 /// say (their nets) is what its pending and available balances received. (A cause posted twice cannot happen: the
 /// journal's unique key forbids it.) Runs in one repeatable-read snapshot, so a check never sees half a batch.
 /// </summary>
@@ -26,6 +27,8 @@ public sealed class InvariantChecker(NpgsqlDataSource dataSource)
                  WHERE a.balance <> coalesce(e.total, 0)) AS drifted_accounts,
                 (SELECT count(*) FROM journal_transactions t
                  WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.transaction_id = t.id)) AS transactions_without_entries,
+                (SELECT count(*) FROM journal_entries e
+                 WHERE NOT EXISTS (SELECT 1 FROM journal_transactions t WHERE t.id = e.transaction_id)) AS entries_without_transaction,
                 (SELECT count(*) FROM
                     (SELECT owner, currency, sum(net) AS total FROM balance_transactions GROUP BY owner, currency) v
                  FULL JOIN

@@ -13,7 +13,8 @@ public static class ReconciliationApi
         {
             var report = await checker.CheckAsync(cancellationToken);
             return Results.Json(new { ok = report.Ok, unbalanced_transactions = report.UnbalancedTransactions, drifted_accounts = report.DriftedAccounts,
-                transactions_without_entries = report.TransactionsWithoutEntries, balance_transactions_astray = report.BalanceTransactionsAstray },
+                transactions_without_entries = report.TransactionsWithoutEntries, entries_without_transaction = report.EntriesWithoutTransaction,
+                balance_transactions_astray = report.BalanceTransactionsAstray },
                 statusCode: report.Ok ? 200 : 500);
         });
         endpoints.MapGet("/internal/ledger/reports/daily", async (string account, DateOnly date, DailyReports reports, CancellationToken cancellationToken) =>
