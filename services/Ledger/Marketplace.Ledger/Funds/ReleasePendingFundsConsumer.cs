@@ -40,8 +40,10 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
         // The owner's pending lines of the charge's posting, and — for the charge's own account — of its transfers.
         var shares = await PendingAsync(
             """
-            t.cause = @cause
-            OR (@releasesTransfers AND t.source IN (SELECT id FROM transfers WHERE source_transaction = @chargeId))
+            SELECT id FROM journal_transactions WHERE cause = @cause
+            UNION ALL
+            SELECT id FROM journal_transactions
+            WHERE @releasesTransfers AND source IN (SELECT id FROM transfers WHERE source_transaction = @chargeId)
             """, new { cause = ChargeCause(chargeId), chargeId, releasesTransfers, owner }, cancellationToken);
         await ReleaseAsync(context, owner, $"release:{chargeId}:{owner}", chargeId, shares);
 
@@ -51,7 +53,7 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
                 "SELECT id, destination FROM transfers WHERE source_transaction = @chargeId ORDER BY id COLLATE \"C\"",
                 new { chargeId }, transaction.Transaction, cancellationToken: cancellationToken)))
             {
-                var drawn = await PendingAsync("t.source = @transferId", new { transferId = transfer.Id, owner = transfer.Destination }, cancellationToken);
+                var drawn = await PendingAsync("SELECT id FROM journal_transactions WHERE source = @transferId", new { transferId = transfer.Id, owner = transfer.Destination }, cancellationToken);
                 await ReleaseAsync(context, transfer.Destination, $"release:{transfer.Id}", transfer.Id, drawn);
             }
         }
@@ -59,13 +61,16 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
 
     public static string ChargeCause(string chargeId) => $"charge:{chargeId}";
 
-    /// <summary>What the journal transactions matching <paramref name="condition"/> left in <c>@owner</c>'s pending balance, per currency.</summary>
-    async Task<List<(string Currency, long Net)>> PendingAsync(string condition, object parameters, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// What the journal transactions <paramref name="transactions"/> selects left in <c>@owner</c>'s pending balance, per
+    /// currency. The transactions are found first (by cause or source, both indexed), then their entries by key.
+    /// </summary>
+    async Task<List<(string Currency, long Net)>> PendingAsync(string transactions, object parameters, CancellationToken cancellationToken) =>
         (await transaction.Connection.QueryAsync<(string Currency, long Net)>(new CommandDefinition(
             $"""
             SELECT e.currency, sum(e.amount)::bigint AS net
-            FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id
-            WHERE ({condition}) AND e.bucket = '{LedgerAccounts.Pending}' AND e.owner = @owner
+            FROM journal_entries e
+            WHERE e.transaction_id IN ({transactions}) AND e.bucket = '{LedgerAccounts.Pending}' AND e.owner = @owner
             GROUP BY e.currency
             HAVING sum(e.amount) <> 0
             ORDER BY e.currency COLLATE "C"
