@@ -44,10 +44,9 @@ public sealed class CardSecrecyTests
         foreach (var database in new[] { "payments", "fraud", "ledger", "webhooks" })
         {
             await using var source = RunningPlatform.Database(database);
-            var dump = await DatabaseDump.AllRowsAsync(source, Cancellation);
-            // The dump did read the payment's rows: each of these databases holds the charge in some form.
-            Assert.Contains(intent.GetProperty("latest_charge").GetProperty("id").GetString()!, dump, StringComparison.Ordinal);
-            Assert.DoesNotContain(Number, dump, StringComparison.Ordinal);
+            // The search does read the payment's rows: each of these databases holds the charge in some form.
+            Assert.NotEmpty(await DatabaseSearch.TablesContainingAsync(source, intent.GetProperty("latest_charge").GetProperty("id").GetString()!, Cancellation));
+            Assert.Empty(await DatabaseSearch.TablesContainingAsync(source, Number, Cancellation));
         }
 
         foreach (var log in Directory.EnumerateFiles(RunningPlatform.LogsDirectory, "*.log"))

@@ -48,10 +48,9 @@ public sealed class CardNumberSecrecyTests(PaymentsService service) : IClassFixt
         Assert.All(responses, body => Assert.DoesNotContain(InvalidNumber, body));
         var events = await Rows.EventsAsync(service.Database, context.AccountId);
         Assert.Equal(["customer.created", "payment_method.attached", "payment_method.updated", "payment_method.detached"], events.Select(e => e.Type));
-        var dump = await DatabaseDump.AllRowsAsync(service.Database, Cancellation);
-        Assert.Contains(created, dump);
-        Assert.DoesNotContain(Number, dump);
-        Assert.DoesNotContain(InvalidNumber, dump);
+        Assert.NotEmpty(await DatabaseSearch.TablesContainingAsync(service.Database, created, Cancellation));
+        Assert.Empty(await DatabaseSearch.TablesContainingAsync(service.Database, Number, Cancellation));
+        Assert.Empty(await DatabaseSearch.TablesContainingAsync(service.Database, InvalidNumber, Cancellation));
         Assert.DoesNotContain(Number, service.Logs.Text);
         Assert.DoesNotContain(InvalidNumber, service.Logs.Text);
         Assert.Equal(Number, await OpenVaultedNumberAsync(created));
