@@ -21,6 +21,7 @@ public static class PaymentsServiceExtensions
             bus.AddSagaStateMachine<PaymentStateMachine, PaymentAttemptState>(typeof(PaymentStateDefinition)).PostgresRepository());
         builder.Services.Configure<PaymentSagaOptions>(builder.Configuration.GetSection(PaymentSagaOptions.Section));
         builder.Services.AddScoped<PaymentAttemptSteps>();
+        builder.Services.AddSingleton<PaymentSagaStart>();
         builder.Services.Configure<SepaDebitOptions>(builder.Configuration.GetSection(SepaDebitOptions.Section));
         builder.Services.Configure<PaymentIntentOptions>(builder.Configuration.GetSection(PaymentIntentOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);

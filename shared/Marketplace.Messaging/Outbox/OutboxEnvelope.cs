@@ -51,12 +51,20 @@ static class OutboxEnvelope
         };
     }
 
-    public static OutboxMessage Create<T>(T message, Uri? destinationAddress, DateTimeOffset? notBefore, Guid? schedulingTokenId)
+    public static OutboxMessage Create<T>(
+        T message, Uri? destinationAddress, DateTimeOffset? notBefore, Guid? schedulingTokenId, Uri? responseAddress = null)
         where T : class
     {
-        var headers = schedulingTokenId is { } token
-            ? new Dictionary<string, object> { [MessageHeaders.SchedulingTokenId] = token.ToString("D") }
-            : [];
+        var headers = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (schedulingTokenId is { } token)
+        {
+            headers[MessageHeaders.SchedulingTokenId] = token.ToString("D");
+        }
+
+        if (responseAddress is not null)
+        {
+            headers[ResponseAddressKey] = responseAddress.ToString();
+        }
 
         return new OutboxMessage
         {

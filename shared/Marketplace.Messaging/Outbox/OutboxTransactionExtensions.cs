@@ -19,6 +19,12 @@ public static class OutboxTransactionExtensions
         where T : class =>
         OutboxStore.InsertAsync(transaction, OutboxEnvelope.Create(message, destinationAddress, null, null), cancellationToken);
 
+    /// <summary>Sends a request whose answer goes to <paramref name="responseAddress"/> (MassTransit's <c>RespondAsync</c>).</summary>
+    public static Task SendRequestAsync<T>(
+        this NpgsqlTransaction transaction, Uri destinationAddress, T message, Uri responseAddress, CancellationToken cancellationToken = default)
+        where T : class =>
+        OutboxStore.InsertAsync(transaction, OutboxEnvelope.Create(message, destinationAddress, null, null, responseAddress), cancellationToken);
+
     /// <summary>Publishes <paramref name="message"/> at <paramref name="deliverAt"/>; returns the token that cancels it.</summary>
     public static async Task<Guid> SchedulePublishAsync<T>(
         this NpgsqlTransaction transaction, T message, DateTimeOffset deliverAt, CancellationToken cancellationToken = default)

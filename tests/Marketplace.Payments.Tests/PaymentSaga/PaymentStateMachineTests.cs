@@ -28,6 +28,10 @@ public sealed class PaymentStateMachineTests : IAsyncLifetime
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
+    public void TheStateAConfirmWritesTheSagaIn_IsTheMachinesAssessing() =>
+        Assert.Equal(PaymentSagaStart.FirstState, _saga.StateMachine.Assessing.Name);
+
+    [Fact]
     public async Task ChallengeCompleted_ForAnUnknownAttempt_IsDiscardedWithoutAFault()
     {
         await _harness.Bus.Publish(

@@ -15,9 +15,10 @@ using Npgsql;
 namespace Marketplace.Payments.PaymentIntents;
 
 /// <summary>
-/// How a request hands a payment intent to the payment saga: a confirm writes the attempt's charge (<c>pending</c>)
-/// and puts the intent in <c>processing</c>, a capture or a cancel of an authorised intent asks the saga, each in the
-/// request's transaction with its message (outbox), so that no attempt starts without its saga and none twice.
+/// How a request hands a payment intent to the payment saga: a confirm writes the attempt's charge (<c>pending</c>),
+/// puts the intent in <c>processing</c> and takes the saga's first step (<see cref="PaymentSagaStart"/>); a capture or
+/// a cancel of an authorised intent asks the saga. Each in the request's transaction with its messages (outbox), so
+/// that no attempt starts without its saga and none twice.
 /// </summary>
 internal static class PaymentAttempts
 {
@@ -25,7 +26,7 @@ internal static class PaymentAttempts
 
     public static async Task<Started> StartAsync(
         NpgsqlTransaction transaction, RequestContext context, PaymentIntentRow intent, PaymentMethod? method, ConfirmationFields confirmation,
-        CancellationToken cancellationToken)
+        PaymentSagaStart sagaStart, CancellationToken cancellationToken)
     {
         if (!PaymentIntentStatuses.Confirmable.Contains(intent.Status))
         {
@@ -87,7 +88,7 @@ internal static class PaymentAttempts
 
         var now = DateTimeOffset.UtcNow;
         var chargeId = PrefixedId.New("ch", now);
-        await ChargeStore.InsertAsync(transaction, new ChargeRow
+        var charge = new ChargeRow
         {
             Id = chargeId,
             AccountId = intent.AccountId,
@@ -109,7 +110,8 @@ internal static class PaymentAttempts
             Description = intent.Description,
             ReceiptEmail = confirmation.ReceiptEmail ?? intent.ReceiptEmail,
             Metadata = "{}",
-        }, cancellationToken);
+        };
+        await ChargeStore.InsertAsync(transaction, charge, cancellationToken);
         await PaymentIntentStore.UpdateAsync(transaction, intent with
         {
             Status = PaymentIntentStatuses.Processing,
@@ -123,7 +125,7 @@ internal static class PaymentAttempts
             ReceiptEmail = confirmation.ReceiptEmail ?? intent.ReceiptEmail,
             RequestIncrementalAuthorization = confirmation.RequestIncrementalAuthorization ?? intent.RequestIncrementalAuthorization,
         }, cancellationToken);
-        await transaction.PublishAsync(new PaymentAttemptStarted { ChargeId = chargeId, PaymentIntentId = intent.Id }, cancellationToken);
+        await sagaStart.BeginAsync(transaction, charge, method, cancellationToken);
         return new(chargeId, null);
     }
 

@@ -15,6 +15,7 @@ using Marketplace.Payments.ConnectedAccounts;
 using Marketplace.Payments.Customers;
 using Marketplace.Payments.Events;
 using Marketplace.Payments.PaymentMethods;
+using Marketplace.Payments.PaymentSaga;
 using Marketplace.Payments.Processor;
 using Marketplace.Payments.Search;
 using Marketplace.Payments.Vault;
@@ -53,7 +54,7 @@ public static class PaymentIntentsApi
 
     static async Task<IResult> CreateAsync(
         HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer, PaymentIntentWaiter waiter,
-        OutboxRelaySignal relay, CancellationToken cancellationToken)
+        OutboxRelaySignal relay, PaymentSagaStart sagaStart, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var fields = PaymentIntentFields.Read(parameters, creating: true);
@@ -141,12 +142,12 @@ public static class PaymentIntentsApi
             return await RenderAsync(dataSource, context, intent, expand, cancellationToken);
         }
 
-        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, intent, method, confirmation, expand, cancellationToken);
+        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
     }
 
     static async Task<IResult> ConfirmAsync(
         string id, HttpRequest request, RequestContext context, NpgsqlDataSource dataSource, CardVault vault, IAcquirer acquirer,
-        PaymentIntentWaiter waiter, OutboxRelaySignal relay, CancellationToken cancellationToken)
+        PaymentIntentWaiter waiter, OutboxRelaySignal relay, PaymentSagaStart sagaStart, CancellationToken cancellationToken)
     {
         var parameters = await ParameterReader.ReadAsync(request, cancellationToken);
         var confirmation = ConfirmationFields.Read(parameters, context, request);
@@ -179,16 +180,16 @@ public static class PaymentIntentsApi
             }
         }
 
-        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, intent, method, confirmation, expand, cancellationToken);
+        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
     }
 
     /// <summary>Starts an attempt on an intent locked in <paramref name="transaction"/>, commits, and answers with where it rests.</summary>
     static async Task<IResult> ConfirmLockedAsync(
         NpgsqlTransaction transaction, NpgsqlDataSource dataSource, RequestContext context, PaymentIntentWaiter waiter, OutboxRelaySignal relay,
-        PaymentIntentRow intent,
+        PaymentSagaStart sagaStart, PaymentIntentRow intent,
         PaymentMethod? method, ConfirmationFields confirmation, ExpansionTree expand, CancellationToken cancellationToken)
     {
-        var started = await PaymentAttempts.StartAsync(transaction, context, intent, method, confirmation, cancellationToken);
+        var started = await PaymentAttempts.StartAsync(transaction, context, intent, method, confirmation, sagaStart, cancellationToken);
         if (started.Error is { } refused)
         {
             return refused.ToResult();

@@ -28,36 +28,6 @@ internal sealed class PaymentAttemptSteps(
 {
     NpgsqlTransaction Transaction => consume.Transaction;
 
-    /// <summary>Fraud's request for the attempt: the card as the acquirer knows it, never its number.</summary>
-    public async Task<AssessPayment> AssessmentRequestAsync(string chargeId, CancellationToken cancellationToken)
-    {
-        var charge = await ChargeStore.GetAsync(Transaction, chargeId, cancellationToken);
-        var method = await PaymentMethodStore.GetAsync(Transaction, charge.PaymentMethodId!, cancellationToken);
-        var card = method.Card;
-        var bin = card is null ? null : (await AccountNumberAsync(method.Id, cancellationToken))[..6];
-        return new AssessPayment
-        {
-            PaymentId = charge.Id,
-            PlatformId = charge.PlatformId,
-            AccountId = charge.AccountId,
-            Amount = charge.Amount,
-            Currency = charge.Currency,
-            CardFingerprint = card?.Fingerprint,
-            CardBin = bin,
-            CardLast4 = card?.Last4,
-            CardCountry = card?.Country,
-            CardBrand = card?.Brand,
-            CardFunding = card?.Funding,
-            CvcCheck = card?.Checks.CvcCheck,
-            AddressLine1Check = card?.Checks.AddressLine1Check,
-            AddressZipCheck = card?.Checks.AddressPostalCodeCheck,
-            Email = charge.ReceiptEmail ?? method.BillingDetails.Email,
-            CustomerId = charge.CustomerId,
-            Destination = charge.Destination,
-            Metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(charge.Metadata, StripeJson.Options)!,
-        };
-    }
-
     /// <summary>Acts on Fraud's answer: a block fails the attempt; otherwise the issuer is asked.</summary>
     public async Task<AttemptResult> AssessedAsync(PaymentAttemptState saga, PaymentAssessed assessment, CancellationToken cancellationToken)
     {

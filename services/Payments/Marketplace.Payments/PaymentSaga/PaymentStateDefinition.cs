@@ -16,7 +16,6 @@ public sealed class PaymentStateDefinition : SagaDefinition<PaymentAttemptState>
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(sagaConfigurator);
         var partition = endpointConfigurator.CreatePartitioner(Partitions);
-        sagaConfigurator.Message<PaymentAttemptStarted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<Contracts.Fraud.PaymentAssessed>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.PaymentId)));
         sagaConfigurator.Message<Contracts.Ledger.ChargePosted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.ChargeId)));
         sagaConfigurator.Message<Authentication.ChallengeCompleted>(m => m.UsePartitioner(partition, c => PaymentSagaId.For(c.Message.Reference)));

@@ -17,7 +17,8 @@ namespace Marketplace.Payments.PaymentSaga;
 /// state; the intent is <c>succeeded</c> only once the Ledger has answered.
 /// </summary>
 /// <remarks>
-/// Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
+/// The saga begins in <see cref="Assessing"/>, written by the confirm itself with Fraud's request and deadline
+/// (<see cref="PaymentSagaStart"/>): no message starts it. Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
 /// <c>ChargePosted</c>) find no instance and are dropped: a finished attempt's saga is deleted.
 /// </remarks>
 public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttemptState>
@@ -27,7 +28,6 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sepaDebit);
         InstanceState(x => x.CurrentState);
-        Event(() => Started, e => e.CorrelateById(m => PaymentSagaId.For(m.Message.ChargeId)));
         Event(() => Assessed, e =>
         {
             e.CorrelateById(m => PaymentSagaId.For(m.Message.PaymentId));
@@ -80,22 +80,6 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
                 r.OnMissingInstance(m => m.Discard());
             };
         });
-
-        Initially(
-            When(Started)
-                .Then(c =>
-                {
-                    c.Saga.ChargeId = c.Message.ChargeId;
-                    c.Saga.PaymentIntentId = c.Message.PaymentIntentId;
-                })
-                .ThenAsync(async c =>
-                {
-                    var request = await Steps(c).AssessmentRequestAsync(c.Saga.ChargeId, c.CancellationToken);
-                    var replyTo = c.ReceiveContext.InputAddress;
-                    await c.Send(AssessPayment.Address, request, s => s.ResponseAddress = replyTo);
-                })
-                .Schedule(AssessmentDeadline, c => new FraudAssessmentOverdue { ChargeId = c.Saga.ChargeId })
-                .TransitionTo(Assessing));
 
         During(Assessing,
             When(Assessed)
@@ -155,8 +139,6 @@ public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttempt
     public State Settling { get; private set; } = null!;
 
     public State Posting { get; private set; } = null!;
-
-    public Event<PaymentAttemptStarted> Started { get; private set; } = null!;
 
     public Event<PaymentAssessed> Assessed { get; private set; } = null!;
 
