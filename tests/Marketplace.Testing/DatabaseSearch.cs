@@ -10,7 +10,8 @@ namespace Marketplace.Testing;
 /// </summary>
 public static class DatabaseSearch
 {
-    public static async Task<IReadOnlyList<string>> TablesContainingAsync(NpgsqlDataSource database, string text, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> TablesContainingAsync(
+        NpgsqlDataSource database, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -45,7 +45,8 @@ public sealed class CardSecrecyTests
         {
             await using var source = RunningPlatform.Database(database);
             // The search does read the payment's rows: each of these databases holds the charge in some form.
-            Assert.NotEmpty(await DatabaseSearch.TablesContainingAsync(source, intent.GetProperty("latest_charge").GetProperty("id").GetString()!, Cancellation));
+            var charge = intent.GetProperty("latest_charge").GetProperty("id").GetString()!;
+            Assert.NotEmpty(await DatabaseSearch.TablesContainingAsync(source, charge, Cancellation));
             Assert.Empty(await DatabaseSearch.TablesContainingAsync(source, Number, Cancellation));
         }
 

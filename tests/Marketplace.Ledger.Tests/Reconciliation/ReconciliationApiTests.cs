@@ -25,7 +25,9 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
         await EditAsync("UPDATE balance_transactions SET net = net + 1 WHERE owner = @bob", bob);
         var brokenView = await InvariantsAsync(client);
         // An entry of no transaction, for nothing: it moves no balance, so only its orphanhood can give it away.
-        await EditAsync("INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount) VALUES ('jtx_none', 0, @bob, 'usd', 'available', 0)", bob);
+        await EditAsync(
+            "INSERT INTO journal_entries (transaction_id, line, owner, currency, bucket, amount) VALUES ('jtx_none', 0, @bob, 'usd', 'available', 0)",
+            bob);
         var orphan = await InvariantsAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, sound.StatusCode);
@@ -33,7 +35,8 @@ public sealed class ReconciliationApiTests(LedgerService ledger) : IClassFixture
             brokenBalance.GetProperty("unbalanced_transactions").GetInt64(), brokenBalance.GetProperty("balance_transactions_astray").GetInt64()));
         Assert.Equal((false, 0L, 1L), (brokenView.GetProperty("ok").GetBoolean(), brokenView.GetProperty("drifted_accounts").GetInt64(),
             brokenView.GetProperty("balance_transactions_astray").GetInt64()));
-        Assert.Equal((0L, 1L), (brokenView.GetProperty("entries_without_transaction").GetInt64(), orphan.GetProperty("entries_without_transaction").GetInt64()));
+        Assert.Equal((0L, 1L),
+            (brokenView.GetProperty("entries_without_transaction").GetInt64(), orphan.GetProperty("entries_without_transaction").GetInt64()));
     }
 
     async Task EditAsync(string sql, string bob)

@@ -53,7 +53,8 @@ public sealed class ReleasePendingFundsConsumer(ConsumeTransaction transaction, 
                 "SELECT id, destination FROM transfers WHERE source_transaction = @chargeId ORDER BY id COLLATE \"C\"",
                 new { chargeId }, transaction.Transaction, cancellationToken: cancellationToken)))
             {
-                var drawn = await PendingAsync("SELECT id FROM journal_transactions WHERE source = @transferId", new { transferId = transfer.Id, owner = transfer.Destination }, cancellationToken);
+                var drawn = await PendingAsync("SELECT id FROM journal_transactions WHERE source = @transferId",
+                    new { transferId = transfer.Id, owner = transfer.Destination }, cancellationToken);
                 await ReleaseAsync(context, transfer.Destination, $"release:{transfer.Id}", transfer.Id, drawn);
             }
         }

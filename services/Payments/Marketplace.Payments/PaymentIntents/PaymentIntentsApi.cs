@@ -142,7 +142,8 @@ public static class PaymentIntentsApi
             return await RenderAsync(dataSource, context, intent, expand, cancellationToken);
         }
 
-        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
+        return await ConfirmLockedAsync(
+            transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
     }
 
     static async Task<IResult> ConfirmAsync(
@@ -180,7 +181,8 @@ public static class PaymentIntentsApi
             }
         }
 
-        return await ConfirmLockedAsync(transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
+        return await ConfirmLockedAsync(
+            transaction, dataSource, context, waiter, relay, sagaStart, intent, method, confirmation, expand, cancellationToken);
     }
 
     /// <summary>Starts an attempt on an intent locked in <paramref name="transaction"/>, commits, and answers with where it rests.</summary>

@@ -19,7 +19,8 @@ namespace Marketplace.Payments.PaymentSaga;
 /// does. A message that only started the saga cost a publish, a delivery and a consume transaction per payment, and
 /// the confirm's latency one trip through the broker (decision 0023).
 /// </summary>
-public sealed class PaymentSagaStart(CardVault vault, IOptions<PaymentSagaOptions> options, IEndpointNameFormatter endpointNames, TimeProvider time)
+public sealed class PaymentSagaStart(
+    CardVault vault, IOptions<PaymentSagaOptions> options, IEndpointNameFormatter endpointNames, TimeProvider time)
 {
     /// <summary>The state the saga begins in: the name MassTransit gives <see cref="PaymentStateMachine.Assessing"/>.</summary>
     public const string FirstState = nameof(PaymentStateMachine.Assessing);
@@ -48,7 +49,8 @@ public sealed class PaymentSagaStart(CardVault vault, IOptions<PaymentSagaOption
     }
 
     /// <summary>Fraud's request for the attempt: the card as the acquirer knows it, never its number.</summary>
-    async Task<AssessPayment> AssessmentRequestAsync(NpgsqlTransaction transaction, ChargeRow charge, PaymentMethod method, CancellationToken cancellationToken)
+    async Task<AssessPayment> AssessmentRequestAsync(
+        NpgsqlTransaction transaction, ChargeRow charge, PaymentMethod method, CancellationToken cancellationToken)
     {
         var card = method.Card;
         var bin = card is null ? null : vault.Open(await VaultStore.GetAsync(transaction,

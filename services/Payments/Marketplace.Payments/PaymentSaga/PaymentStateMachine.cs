@@ -18,8 +18,9 @@ namespace Marketplace.Payments.PaymentSaga;
 /// </summary>
 /// <remarks>
 /// The saga begins in <see cref="Assessing"/>, written by the confirm itself with Fraud's request and deadline
-/// (<see cref="PaymentSagaStart"/>): no message starts it. Messages that arrive for an attempt already at rest (Fraud's answer after its deadline, a redelivered
-/// <c>ChargePosted</c>) find no instance and are dropped: a finished attempt's saga is deleted.
+/// (<see cref="PaymentSagaStart"/>): no message starts it. Messages that arrive for an attempt already at rest
+/// (Fraud's answer after its deadline, a redelivered <c>ChargePosted</c>) find no instance and are dropped: a finished
+/// attempt's saga is deleted.
 /// </remarks>
 public sealed class PaymentStateMachine : MassTransitStateMachine<PaymentAttemptState>
 {
