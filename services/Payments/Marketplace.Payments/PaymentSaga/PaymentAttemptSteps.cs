@@ -130,7 +130,7 @@ internal sealed class PaymentAttemptSteps(
         }
 
         await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!, StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
-            OfferIncrements(intent, (await ChargeStore.GetAsync(Transaction, charge.Id, cancellationToken)).PaymentMethodDetails!),
+            OfferIncrements(intent, charge.PaymentMethodDetails!),
             StripeJson.Serialize(result.Aftermath), cancellationToken);
         if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
             && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
@@ -231,7 +231,7 @@ internal sealed class PaymentAttemptSteps(
             new PaymentIntentSettlement(PaymentIntentStatuses.Succeeded) { AmountReceived = charge.AmountCaptured, ReviewId = saga.ReviewId },
             cancellationToken);
         var manual = intent?.CaptureMethod == "manual";
-        await RaiseAsync(manual ? ChargeEvents.Captured : ChargeEvents.Succeeded, charge.Id, cancellationToken);
+        await RaiseAsync(manual ? ChargeEvents.Captured : ChargeEvents.Succeeded, charge, cancellationToken);
         if (intent is not null)
         {
             await RaiseAsync(PaymentIntentEvents.Succeeded, intent, cancellationToken);
@@ -362,11 +362,12 @@ internal sealed class PaymentAttemptSteps(
         return vault.Open(await VaultStore.GetAsync(Transaction, entry, cancellationToken));
     }
 
-    async Task RaiseAsync(string type, string chargeId, CancellationToken cancellationToken)
-    {
-        var charge = await ChargeStore.GetAsync(Transaction, chargeId, cancellationToken);
-        await ObjectEvents.PublishAsync(Transaction, type, charge.PlatformId, charge.AccountId, charge.ToCharge(), cancellationToken: cancellationToken);
-    }
+    async Task RaiseAsync(string type, string chargeId, CancellationToken cancellationToken) =>
+        await RaiseAsync(type, await ChargeStore.GetAsync(Transaction, chargeId, cancellationToken), cancellationToken);
+
+    /// <summary>Raises an event of <paramref name="charge"/> as read after the step's last change to it.</summary>
+    Task RaiseAsync(string type, ChargeRow charge, CancellationToken cancellationToken) =>
+        ObjectEvents.PublishAsync(Transaction, type, charge.PlatformId, charge.AccountId, charge.ToCharge(), cancellationToken: cancellationToken);
 
     Task RaiseAsync(string type, PaymentIntentRow intent, CancellationToken cancellationToken) =>
         ObjectEvents.PublishAsync(Transaction, type, intent.PlatformId, intent.AccountId, intent.ToPaymentIntent(), cancellationToken: cancellationToken);
