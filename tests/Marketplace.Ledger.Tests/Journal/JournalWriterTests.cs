@@ -10,12 +10,10 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
 {
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    static string NewOwner() => Marketplace.Data.PrefixedId.New("acct");
-
     [Fact]
     public async Task ATransfer_MovesMoneyAndKeepsTheJournalBalanced()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 1_000), Cancellation);
 
         var result = await ledger.Journal.PostAsync(Journals.Transfer($"tr:{alice.Owner}", alice, bob, 250), Cancellation);
@@ -38,7 +36,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
                 held.Add(await pool.OpenConnectionAsync(Cancellation));
             }
 
-            var alice = Journals.Available(NewOwner());
+            var alice = Journals.Available(Journals.NewOwner());
             var result = await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 1_000), Cancellation)
                 .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
 
@@ -56,7 +54,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task TheSameCauseTwice_PostsOnce_AndAnswersWithTheFirstTransaction()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 1_000), Cancellation);
         var transfer = Journals.Transfer($"tr:{alice.Owner}", alice, bob, 100);
 
@@ -70,7 +68,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task InsufficientFunds_RefusesThePostingAndWritesNothing()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
 
         var result = await ledger.Journal.PostAsync(Journals.Transfer($"tr:{alice.Owner}", alice, bob, 101), Cancellation);
@@ -84,7 +82,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task ACompanionRow_IsWrittenWithItsPosting_AndNeverForARepeatedCauseOrARefusal()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS companion_probe (id text PRIMARY KEY, owner text NOT NULL)");
@@ -105,7 +103,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task AFailingCompanionRow_RollsBackItsPosting()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         var posting = Journals.Transfer($"tr:{alice.Owner}", alice, bob, 60) with { Rows = [new CompanionRow("SELECT 1 / 0")] };
 
@@ -119,8 +117,8 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     public async Task SixteenWritersOnOneHotAccount_LoseNoUpdate()
     {
         // The platform's fee account gets a posting for every payment: every one of these touches it.
-        var fees = new LedgerAccount(NewOwner(), "usd", "application_fees");
-        var sellers = Enumerable.Range(0, 16).Select(_ => Journals.Available(NewOwner())).ToList();
+        var fees = new LedgerAccount(Journals.NewOwner(), "usd", "application_fees");
+        var sellers = Enumerable.Range(0, 16).Select(_ => Journals.Available(Journals.NewOwner())).ToList();
         const int PerWriter = 100;
 
         await Task.WhenAll(sellers.Select((seller, writer) => Task.Run(async () =>
@@ -140,7 +138,7 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task TheJournal_IsAppendOnly()
     {
-        var alice = Journals.Available(NewOwner());
+        var alice = Journals.Available(Journals.NewOwner());
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
 
@@ -156,9 +154,9 @@ public sealed class JournalWriterTests(LedgerService ledger) : IClassFixture<Led
     [Fact]
     public async Task AnUnbalancedPosting_IsRefusedBeforeItIsQueued()
     {
-        var alice = Journals.Available(NewOwner());
+        var alice = Journals.Available(Journals.NewOwner());
 
         await Assert.ThrowsAsync<ArgumentException>(() => ledger.Journal.PostAsync(
-            new Posting("bad", "adjustment", null, [new JournalLine(alice, 10), new JournalLine(Journals.Available(NewOwner()), -9)]), Cancellation));
+            new Posting("bad", "adjustment", null, [new JournalLine(alice, 10), new JournalLine(Journals.Available(Journals.NewOwner()), -9)]), Cancellation));
     }
 }

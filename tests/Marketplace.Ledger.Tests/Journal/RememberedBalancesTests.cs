@@ -11,12 +11,10 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
 {
     static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    static string NewOwner() => Marketplace.Data.PrefixedId.New("acct");
-
     [Fact]
     public async Task ABalanceChangedBehindTheWritersBack_IsReadAgain_AndTheTransferDecidedOnIt()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         // As another instance of the service would: the writer still remembers 100.
         await using (var connection = await ledger.Database.OpenConnectionAsync(Cancellation))
@@ -36,7 +34,7 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
     [Fact]
     public async Task ABatchSentOnTheBalancesOfOneThatThenFails_IsWrittenAgainFromTheDatabase()
     {
-        var (alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         var failing = Journals.Transfer($"tr:{alice.Owner}", alice, bob, 60) with
         {
@@ -64,7 +62,7 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
     [Fact]
     public async Task APostingThatWouldOverflowARememberedBalance_FailsAlone_AndTheWriterGoesOn()
     {
-        var (source, alice, bob) = (Journals.Available(NewOwner()), Journals.Available(NewOwner()), Journals.Available(NewOwner()));
+        var (source, alice, bob) = (Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()), Journals.Available(Journals.NewOwner()));
         Posting Adjust(string cause, long amount) => new(cause, "adjustment", null, [new JournalLine(source, -amount), new JournalLine(alice, amount)]);
         await ledger.Journal.PostAsync(Adjust($"big:{alice.Owner}", long.MaxValue - 10), Cancellation);
 
@@ -81,7 +79,7 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
     [Fact]
     public async Task TheDatabase_RefusesBalancesDecidedOnWhatAnAccountNoLongerHolds_OrOnAnAccountThatDoesNotExist()
     {
-        var alice = Journals.Available(NewOwner());
+        var alice = Journals.Available(Journals.NewOwner());
         await ledger.Journal.PostAsync(Journals.Fund($"fund:{alice.Owner}", alice, 100), Cancellation);
         await using var connection = await ledger.Database.OpenConnectionAsync(Cancellation);
         Task SetAsync(string owner, long expected, long balance) => connection.ExecuteAsync(
@@ -89,7 +87,7 @@ public sealed class RememberedBalancesTests(LedgerService ledger) : IClassFixtur
             new { owner, expected, balance });
 
         var moved = await Assert.ThrowsAsync<PostgresException>(() => SetAsync(alice.Owner, 90, 50));
-        var missing = await Assert.ThrowsAsync<PostgresException>(() => SetAsync(NewOwner(), 0, 50));
+        var missing = await Assert.ThrowsAsync<PostgresException>(() => SetAsync(Journals.NewOwner(), 0, 50));
         await SetAsync(alice.Owner, 100, 50);
 
         Assert.Equal(PostgresErrorCodes.SerializationFailure, moved.SqlState);

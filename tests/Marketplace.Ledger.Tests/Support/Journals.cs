@@ -7,6 +7,9 @@ namespace Marketplace.Ledger.Tests.Support;
 /// <summary>Postings and invariant checks the journal tests share.</summary>
 public static class Journals
 {
+    /// <summary>An owner no other test uses: tests share one ledger database per class.</summary>
+    public static string NewOwner() => Marketplace.Data.PrefixedId.New("acct");
+
     public static LedgerAccount Available(string owner, string currency = "usd") => new(owner, currency, "available");
 
     /// <summary>Moves <paramref name="amount"/> from <paramref name="from"/> (which must have it) to <paramref name="to"/>.</summary>
