@@ -17,6 +17,22 @@ static class InboxStore
             """,
             new { messageId, consumerId }, transaction, cancellationToken: cancellationToken)) == 1;
 
+    /// <summary>
+    /// Records that <paramref name="consumerId"/> consumed each of <paramref name="messageIds"/> and returns those it
+    /// had not consumed before. Keys are inserted in one order, so two batches sharing redelivered messages wait for
+    /// each other instead of deadlocking.
+    /// </summary>
+    public static async Task<HashSet<Guid>> RecordNewAsync(
+        NpgsqlTransaction transaction, IEnumerable<Guid> messageIds, string consumerId, CancellationToken cancellationToken) =>
+        [.. await transaction.Connection!.QueryAsync<Guid>(new CommandDefinition(
+            """
+            INSERT INTO inbox_messages (message_id, consumer_id)
+            SELECT id, @consumerId FROM unnest(@messageIds) AS id ORDER BY id
+            ON CONFLICT DO NOTHING
+            RETURNING message_id
+            """,
+            new { messageIds = messageIds.Distinct().ToArray(), consumerId }, transaction, cancellationToken: cancellationToken))];
+
     public static Task<int> DeleteOlderThanAsync(NpgsqlDataSource dataSource, TimeSpan age, CancellationToken cancellationToken) =>
         dataSource.CreateConnection().ExecuteAsync(new CommandDefinition(
             "DELETE FROM inbox_messages WHERE consumed_at < now() - @age",

@@ -10,7 +10,8 @@ namespace Marketplace.Messaging.Inbox;
 
 /// <summary>
 /// Puts the <see cref="TransactionalConsumeFilter{TMessage}"/> in front of every consumer and saga message on one
-/// receive endpoint, the way MassTransit's own outbox storage providers hook in.
+/// receive endpoint — the <see cref="TransactionalBatchConsumeFilter{TMessage}"/> in front of a batch consumer — the
+/// way MassTransit's own outbox storage providers hook in.
 /// </summary>
 sealed class TransactionalConsumeObserver(IReceiveEndpointConfigurator endpoint, IRegistrationContext registration)
     : IConsumerConfigurationObserver, ISagaConfigurationObserver
@@ -46,9 +47,14 @@ sealed class TransactionalConsumeObserver(IReceiveEndpointConfigurator endpoint,
         var endpointName = endpoint.InputAddress.GetEndpointName();
         var consumerId = $"{endpointName}/{typeof(TConsumer).FullName}/{typeof(TMessage).FullName}";
         var options = new OutboxConsumeOptions { ConsumerType = typeof(TConsumer).Name };
-        var filter = new TransactionalConsumeFilter<TMessage>(
-            new ConsumeScopeProvider(registration), options, consumerId,
-            registration.GetRequiredService<ILogger<TransactionalConsumeFilter<TMessage>>>());
+        var scopeProvider = new ConsumeScopeProvider(registration);
+
+        // A batch consumer's pipe carries Batch<T>: its inbox records each message of the batch, not the batch.
+        var filterType = typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>)
+            ? typeof(TransactionalBatchConsumeFilter<>).MakeGenericType(typeof(TMessage).GetGenericArguments())
+            : typeof(TransactionalConsumeFilter<TMessage>);
+        var logger = registration.GetRequiredService(typeof(ILogger<>).MakeGenericType(filterType));
+        var filter = (IFilter<ConsumeContext<TMessage>>)Activator.CreateInstance(filterType, scopeProvider, options, consumerId, logger)!;
         configurator.UseFilter(filter);
     }
 }
