@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Marketplace.Data;
+using Marketplace.Messaging.Outbox;
 using Marketplace.Testing;
 using Marketplace.Webhooks.Tests.Support;
 using MassTransit;
@@ -123,6 +124,35 @@ public sealed class ApiEventRaisedConsumerTests(WebhooksFixture fixture) : IClas
         await fixture.RaiseAsync(raised);
 
         await AssertOneEventAndOneDeliveryEachAsync(raised.EventId, receiver);
+    }
+
+    [Fact]
+    public async Task EventsRaisedTogether_AreEachRecorded_WithDeliveriesOnlyWhereSubscribed()
+    {
+        var platform = TestContexts.NewPlatform();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await fixture.CreateEndpointAsync(platform, receiver.Url("updates"), ["customer.updated"]);
+        var raised = Enumerable.Range(0, 20)
+            .Select(i => RaisedEvents.About(platform, PrefixedId.New("cus"), i % 2 == 0 ? "customer.created" : "customer.updated"))
+            .ToList();
+
+        // One transaction's outbox: the messages reach the consumer together, in batches.
+        await using (var connection = await fixture.Factory.Database.DataSource.OpenConnectionAsync(Cancellation))
+        await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
+        {
+            foreach (var message in raised)
+            {
+                await transaction.PublishAsync(message, Cancellation);
+            }
+
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        await Eventually.Until(() => receiver.Received.Count, count => count >= 10);
+        var ids = raised.Select(r => r.EventId).ToArray();
+        Assert.Equal(20, await fixture.CountAsync("SELECT count(*) FROM events WHERE id = ANY(@ids)", new { ids }));
+        var updates = raised.Where(r => r.Type == "customer.updated").Select(r => r.EventId).Order().ToList();
+        Assert.Equal(updates, receiver.At("updates").Select(webhook => webhook.EventId).Order());
     }
 
     async Task AssertOneEventAndOneDeliveryEachAsync(string eventId, WebhookReceiver receiver)
