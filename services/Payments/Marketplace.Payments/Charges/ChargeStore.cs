@@ -87,15 +87,16 @@ public static class ChargeStore
         NpgsqlDataSource dataSource, string accountId, SearchRequest search, CancellationToken cancellationToken) =>
         SearchSql.RowsAsync<ChargeRow>(dataSource, $"SELECT {Columns} FROM charges", accountId, search, cancellationToken);
 
-    /// <summary>The issuer approved: the charge succeeded, captured or not yet.</summary>
-    public static Task AuthorizedAsync(
+    /// <summary>The issuer approved: the charge succeeded, captured or not yet. Returns the charge as it now is.</summary>
+    public static Task<ChargeRow> AuthorizedAsync(
         NpgsqlTransaction transaction, string id, string authorizationId, string outcomeJson, string paymentMethodDetailsJson, string? aftermathJson,
         CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
+        transaction.Connection!.QuerySingleAsync<ChargeRow>(new CommandDefinition(
+            $"""
             UPDATE charges SET status = 'succeeded', authorization_id = @authorizationId, outcome = @outcomeJson::jsonb,
                 payment_method_details = @paymentMethodDetailsJson::jsonb, aftermath = @aftermathJson::jsonb
             WHERE id = @id
+            RETURNING {Columns}
             """,
             new { id, authorizationId, outcomeJson, paymentMethodDetailsJson, aftermathJson }, transaction, cancellationToken: cancellationToken));
 
@@ -121,11 +122,14 @@ public static class ChargeStore
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE charges SET review_id = @reviewId WHERE id = @id", new { id, reviewId }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The Ledger journaled the captured charge: its balance transaction and application fee are now real.</summary>
-    public static Task PostedAsync(
+    /// <summary>
+    /// The Ledger journaled the captured charge: its balance transaction and application fee are now real. Returns the
+    /// charge as it now is.
+    /// </summary>
+    public static Task<ChargeRow> PostedAsync(
         NpgsqlTransaction transaction, string id, string balanceTransactionId, string? applicationFeeId, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE charges SET balance_transaction_id = @balanceTransactionId, application_fee_id = @applicationFeeId WHERE id = @id",
+        transaction.Connection!.QuerySingleAsync<ChargeRow>(new CommandDefinition(
+            $"UPDATE charges SET balance_transaction_id = @balanceTransactionId, application_fee_id = @applicationFeeId WHERE id = @id RETURNING {Columns}",
             new { id, balanceTransactionId, applicationFeeId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>

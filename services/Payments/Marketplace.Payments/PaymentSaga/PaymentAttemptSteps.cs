@@ -129,9 +129,9 @@ internal sealed class PaymentAttemptSteps(
                 return await ChallengeAsync(saga, intent, charge, ChallengeKinds.ThreeDSecure, cancellationToken);
         }
 
-        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, result.AuthorizationId!, StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
-            OfferIncrements(intent, charge.PaymentMethodDetails!),
-            StripeJson.Serialize(result.Aftermath), cancellationToken);
+        var authorized = await ChargeStore.AuthorizedAsync(
+            Transaction, charge.Id, result.AuthorizationId!, StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
+            OfferIncrements(intent, charge.PaymentMethodDetails!), StripeJson.Serialize(result.Aftermath), cancellationToken);
         if (intent is { SetupFutureUsage: not null, CustomerId: { } customer }
             && await PaymentMethodStore.AttachIfUnattachedAsync(Transaction, charge.PaymentMethodId!, customer, cancellationToken) is { } attached)
         {
@@ -141,7 +141,7 @@ internal sealed class PaymentAttemptSteps(
 
         if (intent.CaptureMethod != "manual")
         {
-            return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
+            return await CaptureAsync(saga, authorized, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
         }
 
         var waiting = await SettleIntentAsync(intent.Id, charge.Id,
@@ -189,17 +189,25 @@ internal sealed class PaymentAttemptSteps(
             return AttemptResult.Failed;
         }
 
-        await ChargeStore.AuthorizedAsync(Transaction, charge.Id, $"sepa_debit_{charge.Id}", StripeJson.Serialize(ChargeOutcome.Authorized(assessment)),
-            charge.PaymentMethodDetails!, StripeJson.Serialize(debit.Disputed ? new CardAftermath(SepaTestAccounts.DisputeReason) : CardAftermath.None),
-            cancellationToken);
+        var aftermath = debit.Disputed ? new CardAftermath(SepaTestAccounts.DisputeReason) : CardAftermath.None;
+        var authorized = await ChargeStore.AuthorizedAsync(
+            Transaction, charge.Id, $"sepa_debit_{charge.Id}", StripeJson.Serialize(ChargeOutcome.Authorized(assessment)), charge.PaymentMethodDetails!,
+            StripeJson.Serialize(aftermath), cancellationToken);
         var intent = await PaymentIntentStore.GetAsync(Transaction, saga.PaymentIntentId, cancellationToken);
-        return await CaptureAsync(saga, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
+        return await CaptureAsync(saga, authorized, charge.Amount, intent.ApplicationFeeAmount, cancellationToken);
     }
 
     /// <summary>Captures <paramref name="amount"/> of the authorisation and asks the Ledger to journal it.</summary>
     public async Task<AttemptResult> CaptureAsync(PaymentAttemptState saga, long amount, long? applicationFeeAmount, CancellationToken cancellationToken)
     {
         var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
+        return await CaptureAsync(saga, charge, amount, applicationFeeAmount, cancellationToken);
+    }
+
+    /// <summary>Captures <paramref name="amount"/> of the authorised <paramref name="charge"/>, as it is in this transaction.</summary>
+    async Task<AttemptResult> CaptureAsync(
+        PaymentAttemptState saga, ChargeRow charge, long amount, long? applicationFeeAmount, CancellationToken cancellationToken)
+    {
         if (!saga.Redirected && !saga.BankDebit && await acquirer.CaptureAsync(charge.AuthorizationId!, amount, cancellationToken) is { Succeeded: false } refused)
         {
             throw new InvalidOperationException($"The acquirer refused to capture {charge.Id}: {refused.Failure!.Message}");
@@ -225,8 +233,7 @@ internal sealed class PaymentAttemptSteps(
     /// <summary>The Ledger journaled the charge: only now is the payment intent <c>succeeded</c>.</summary>
     public async Task PostedAsync(PaymentAttemptState saga, ChargePosted posted, CancellationToken cancellationToken)
     {
-        await ChargeStore.PostedAsync(Transaction, saga.ChargeId, posted.BalanceTransactionId, posted.ApplicationFeeId, cancellationToken);
-        var charge = await ChargeStore.GetAsync(Transaction, saga.ChargeId, cancellationToken);
+        var charge = await ChargeStore.PostedAsync(Transaction, saga.ChargeId, posted.BalanceTransactionId, posted.ApplicationFeeId, cancellationToken);
         var intent = await SettleIntentAsync(saga.PaymentIntentId, saga.ChargeId,
             new PaymentIntentSettlement(PaymentIntentStatuses.Succeeded) { AmountReceived = charge.AmountCaptured, ReviewId = saga.ReviewId },
             cancellationToken);
