@@ -14,6 +14,8 @@ namespace Marketplace.Benchmarks.Payments;
 /// answered <c>succeeded</c> only once Fraud assessed it, the simulated acquirer authorised and captured it and the
 /// Ledger journaled it. Beside it, in the same run on the same PostgreSQL server, pgbench's TPC-B rate. Then the
 /// confirm's latency at half the measured rate, paced open-loop (requests leave on a clock, not when the last came back).
+/// Last, what the API path alone sustains: the same requests without <c>confirm</c> (the intent created and announced,
+/// no saga), a ceiling no payment rate can pass on this stack.
 /// </summary>
 public static class PaymentsBenchmark
 {
@@ -52,6 +54,8 @@ public static class PaymentsBenchmark
         var half = await OpenLoopAsync(http, form, cards, saturated.PerSecond / 2, duration);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"payments at {saturated.PerSecond / 2:F1}/s: confirm p50 {half.P50:F0} ms, p99 {half.P99:F0} ms, failed {half.Failed}"));
+        var created = await CreateOnlyAsync(http, form.Replace("confirm=true&", "", StringComparison.Ordinal) + "pm_card_visa", duration);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"payment intents created without confirm, {Clients} clients: {created:F1}/s"));
         foreach (var sample in FailureSamples)
         {
             Console.WriteLine($"not succeeded: {sample}");
@@ -59,7 +63,7 @@ public static class PaymentsBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT payments succeeded_per_s={saturated.PerSecond:F1} pgbench_tps={tps:F0} p50_ms={saturated.P50:F0} p99_ms={saturated.P99:F0} "
-            + $"half_load_p50_ms={half.P50:F0} half_load_p99_ms={half.P99:F0} ratio={saturated.PerSecond / tps:F3}"));
+            + $"half_load_p50_ms={half.P50:F0} half_load_p99_ms={half.P99:F0} create_only_per_s={created:F1} ratio={saturated.PerSecond / tps:F3}"));
         return 0;
     }
 
@@ -86,6 +90,27 @@ public static class PaymentsBenchmark
             }
         }));
         return Summarise(latencies, wall.Elapsed, failed);
+    }
+
+    /// <summary>Intents created (answered 200) per second by <see cref="Clients"/> clients in a closed loop.</summary>
+    static async Task<double> CreateOnlyAsync(HttpClient http, string form, TimeSpan duration)
+    {
+        var created = 0;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            while (wall.Elapsed < duration)
+            {
+                using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+                using var response = await http.PostAsync("/v1/payment_intents", content);
+                await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref created);
+                }
+            }
+        }));
+        return created / wall.Elapsed.TotalSeconds;
     }
 
     static async Task<Run> OpenLoopAsync(HttpClient http, string form, ConcurrentQueue<string> cards, double perSecond, TimeSpan duration)
