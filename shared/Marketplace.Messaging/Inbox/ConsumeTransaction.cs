@@ -24,7 +24,8 @@ public sealed class ConsumeTransaction
     /// the outbox's): for what needs no durability — a response its requester asks for again after a timeout — and
     /// should not wait for the outbox relay. Never run when the transaction rolls back; lost when the process dies
     /// between the commit and the action, or when the action fails (it is logged, and the message is not retried:
-    /// its effects are committed).
+    /// its effects are committed). A batch consumer's action gets the batch's context: to answer one of its messages,
+    /// use that message's own context.
     /// </summary>
     public void AfterCommit(Func<ConsumeContext, Task> action) => _afterCommit.Add(action);
 
