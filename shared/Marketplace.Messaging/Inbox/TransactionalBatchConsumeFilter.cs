@@ -10,9 +10,9 @@ namespace Marketplace.Messaging.Inbox;
 /// <summary>
 /// Runs a batch consumer (<c>IConsumer&lt;Batch&lt;T&gt;&gt;</c>) on a batch of deliveries inside one database transaction
 /// that starts with their inbox rows: one commit for many messages instead of one each. The consumer sees only the
-/// messages it has not consumed before (the first copy of each); if it fails, nothing of the batch commits and every
-/// delivery in it is retried on its own (MassTransit delivers a retried message as a batch of one), so one bad message
-/// does not hold the others back.
+/// messages it has not consumed before (the first copy of each). If it fails, nothing of the batch commits and each of
+/// its messages is retried by the endpoint's policy, without waiting for a batch to fill: the others commit in the
+/// batches they land in next, and a message that keeps failing ends, as any other, in redelivery and the error queue.
 /// </summary>
 sealed partial class TransactionalBatchConsumeFilter<TMessage>(
     IConsumeScopeProvider scopeProvider,

@@ -44,15 +44,18 @@ sealed class TransactionalConsumeObserver(IReceiveEndpointConfigurator endpoint,
     void AddFilter<TConsumer, TMessage>(IPipeConfigurator<ConsumeContext<TMessage>> configurator)
         where TMessage : class
     {
+        // A batch consumer's pipe carries Batch<T>: its inbox records each message of the batch, under the message's
+        // type, so that a consumer taking its messages one at a time or in batches is one consumer to the inbox.
+        var batchOf = typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>)
+            ? typeof(TMessage).GetGenericArguments()[0]
+            : null;
         var endpointName = endpoint.InputAddress.GetEndpointName();
-        var consumerId = $"{endpointName}/{typeof(TConsumer).FullName}/{typeof(TMessage).FullName}";
+        var consumerId = $"{endpointName}/{typeof(TConsumer).FullName}/{(batchOf ?? typeof(TMessage)).FullName}";
         var options = new OutboxConsumeOptions { ConsumerType = typeof(TConsumer).Name };
         var scopeProvider = new ConsumeScopeProvider(registration);
-
-        // A batch consumer's pipe carries Batch<T>: its inbox records each message of the batch, not the batch.
-        var filterType = typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>)
-            ? typeof(TransactionalBatchConsumeFilter<>).MakeGenericType(typeof(TMessage).GetGenericArguments())
-            : typeof(TransactionalConsumeFilter<TMessage>);
+        var filterType = batchOf is null
+            ? typeof(TransactionalConsumeFilter<TMessage>)
+            : typeof(TransactionalBatchConsumeFilter<>).MakeGenericType(batchOf);
         var logger = registration.GetRequiredService(typeof(ILogger<>).MakeGenericType(filterType));
         var filter = (IFilter<ConsumeContext<TMessage>>)Activator.CreateInstance(filterType, scopeProvider, options, consumerId, logger)!;
         configurator.UseFilter(filter);
