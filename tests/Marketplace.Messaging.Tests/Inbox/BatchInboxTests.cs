@@ -47,16 +47,16 @@ public sealed class BatchInboxTests : BackboneTest
         bus.ConnectReceiveObserver(counter);
         await host.StartAsync(Cancellation);
         var consumedFirst = (Thing: Guid.NewGuid(), MessageId: NewId.NextGuid());
-        await PublishWithIdAsync(bus, consumedFirst.Thing, consumedFirst.MessageId);
+        await PublishThingAsync(bus, consumedFirst.Thing, consumedFirst.MessageId);
         await Eventually.Until(() => EffectsAsync(), n => n >= 1);
         var twice = (Thing: Guid.NewGuid(), MessageId: NewId.NextGuid());
         var other = Guid.NewGuid();
 
         await Task.WhenAll(
-            PublishWithIdAsync(bus, consumedFirst.Thing, consumedFirst.MessageId),
-            PublishWithIdAsync(bus, twice.Thing, twice.MessageId),
-            PublishWithIdAsync(bus, twice.Thing, twice.MessageId),
-            PublishWithIdAsync(bus, other, NewId.NextGuid()));
+            PublishThingAsync(bus, consumedFirst.Thing, consumedFirst.MessageId),
+            PublishThingAsync(bus, twice.Thing, twice.MessageId),
+            PublishThingAsync(bus, twice.Thing, twice.MessageId),
+            PublishThingAsync(bus, other, NewId.NextGuid()));
 
         await Eventually.Until(() => Task.FromResult(counter.Count), n => n >= 5);
         Assert.Equal(3, await EffectsAsync());
@@ -87,7 +87,4 @@ public sealed class BatchInboxTests : BackboneTest
     }
 
     Task<long> EffectsAsync() => Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects");
-
-    static Task PublishWithIdAsync(IBus bus, Guid thing, Guid messageId) =>
-        bus.Publish(new ThingHappened { ThingId = thing }, context => context.MessageId = messageId, Cancellation);
 }

@@ -20,8 +20,8 @@ public sealed class InboxTests : BackboneTest
         var messageId = NewId.NextGuid();
         var thing = Guid.NewGuid();
 
-        await PublishWithIdAsync(bus, thing, messageId);
-        await PublishWithIdAsync(bus, thing, messageId);
+        await PublishThingAsync(bus, thing, messageId);
+        await PublishThingAsync(bus, thing, messageId);
 
         await Eventually.Until(() => Task.FromResult(counter.Count), n => n >= 2);
         Assert.Equal(1, await Sql.CountAsync(Database.DataSource, "SELECT count(*) FROM effects WHERE thing_id = @thing", new { thing }));
@@ -47,8 +47,8 @@ public sealed class InboxTests : BackboneTest
         {
             var messageId = NewId.NextGuid();
             var thing = Guid.NewGuid();
-            sends.Add(PublishWithIdAsync(bus, thing, messageId));
-            sends.Add(PublishWithIdAsync(bus, thing, messageId));
+            sends.Add(PublishThingAsync(bus, thing, messageId));
+            sends.Add(PublishThingAsync(bus, thing, messageId));
         }
 
         await Task.WhenAll(sends);
@@ -57,7 +57,4 @@ public sealed class InboxTests : BackboneTest
         Assert.Equal(Messages, await Sql.CountAsync(Database.DataSource, "SELECT count(DISTINCT thing_id) FROM effects"));
         await Task.WhenAll(first.StopAsync(Cancellation), second.StopAsync(Cancellation));
     }
-
-    static Task PublishWithIdAsync(IBus bus, Guid thing, Guid messageId) =>
-        bus.Publish(new ThingHappened { ThingId = thing }, context => context.MessageId = messageId, Cancellation);
 }

@@ -1,4 +1,5 @@
 using Marketplace.Testing;
+using MassTransit;
 using Xunit;
 
 namespace Marketplace.Messaging.Tests.Support;
@@ -11,6 +12,10 @@ public abstract class BackboneTest : IAsyncLifetime
     protected TestBroker Broker { get; } = new();
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    /// <summary>Publishes <see cref="ThingHappened"/> with the message id given: the same id twice is one message delivered twice.</summary>
+    protected static Task PublishThingAsync(IBus bus, Guid thing, Guid messageId) =>
+        bus.Publish(new ThingHappened { ThingId = thing }, context => context.MessageId = messageId, Cancellation);
 
     public virtual async ValueTask InitializeAsync()
     {
